@@ -1,0 +1,70 @@
+// Bundles the CLI (and later the extension) with esbuild and copies the grammar wasm files
+// out of node_modules into dist/grammars. Runs on `npm ci` through the `prepare` script.
+import { build } from 'esbuild';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(join(root, 'package.json'));
+const dist = join(root, 'dist');
+mkdirSync(join(dist, 'grammars'), { recursive: true });
+
+// Grammar wasm files: [package, file inside it]. See ../shared/docs/grammars.md for why these packages.
+const grammars = [
+  ['web-tree-sitter', 'web-tree-sitter.wasm'],
+  ['tree-sitter-javascript', 'tree-sitter-javascript.wasm'],
+  ['tree-sitter-typescript', 'tree-sitter-typescript.wasm'],
+  ['tree-sitter-typescript', 'tree-sitter-tsx.wasm'],
+  ['tree-sitter-python', 'tree-sitter-python.wasm'],
+  ['tree-sitter-go', 'tree-sitter-go.wasm'],
+  ['tree-sitter-java', 'tree-sitter-java.wasm'],
+  ['tree-sitter-c-sharp', 'tree-sitter-c_sharp.wasm'],
+  ['tree-sitter-ruby', 'tree-sitter-ruby.wasm'],
+  ['tree-sitter-php', 'tree-sitter-php.wasm'],
+  ['tree-sitter-rust', 'tree-sitter-rust.wasm'],
+  ['tree-sitter-bash', 'tree-sitter-bash.wasm'],
+  ['tree-sitter-json', 'tree-sitter-json.wasm'],
+  ['@tree-sitter-grammars/tree-sitter-yaml', 'tree-sitter-yaml.wasm'],
+  ['@tree-sitter-grammars/tree-sitter-hcl', 'tree-sitter-terraform.wasm'],
+  ['@tree-sitter-grammars/tree-sitter-toml', 'tree-sitter-toml.wasm'],
+  ['@vscode/tree-sitter-wasm', 'wasm/tree-sitter-ini.wasm'],
+  ['tree-sitter-properties', 'tree-sitter-properties.wasm'],
+  ['@cursorless/tree-sitter-wasms', 'out/tree-sitter-kotlin.wasm'],
+];
+
+// Some packages do not export package.json; find the folder through node_modules lookup instead.
+function packageDir(pkg) {
+  for (const base of require.resolve.paths(pkg) ?? []) {
+    if (existsSync(join(base, pkg, 'package.json'))) return join(base, pkg);
+  }
+  throw new Error(`package not installed: ${pkg}`);
+}
+
+for (const [pkg, file] of grammars) {
+  const pkgDir = packageDir(pkg);
+  const from = join(pkgDir, file);
+  if (!existsSync(from)) throw new Error(`grammar missing: ${from}`);
+  copyFileSync(from, join(dist, 'grammars', file.split('/').pop()));
+}
+
+// One copy of web-tree-sitter, its CommonJS build: the ESM build relies on import.meta,
+// which esbuild empties in a CJS bundle (see grammars.md).
+const webTreeSitterCjs = join(packageDir('web-tree-sitter'), 'web-tree-sitter.cjs');
+
+const common = {
+  bundle: true,
+  sourcemap: true,
+  target: 'node20',
+  logLevel: 'warning',
+  alias: { 'web-tree-sitter': webTreeSitterCjs },
+};
+
+await build({
+  ...common,
+  entryPoints: { cli: join(root, 'src/cli/main.ts') },
+  outdir: dist,
+  platform: 'node',
+  format: 'cjs',
+});

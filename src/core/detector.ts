@@ -1,0 +1,30 @@
+import type { Tree } from 'web-tree-sitter';
+import type { LanguageKey } from './lang/languages';
+import type { LineIndex } from './text';
+import type { RawFinding, RuleInfo } from './types';
+
+/** What a detector sees: one region of a document (the whole file, a Markdown fence, a notebook cell). */
+export interface ScanContext {
+  path: string;
+  language: LanguageKey;
+  text: string;
+  lines: LineIndex;
+  /** The region text lower-cased, computed once, for keyword prefilters. */
+  lower: string;
+  /** Set for tree languages once a detector asked for it; null when parsing failed or was skipped. */
+  tree: Tree | null;
+  /** True for lock files and other generated files: only validated provider formats apply. */
+  generated: boolean;
+}
+
+export interface Detector {
+  id: string;
+  /** Every rule the detector may emit, for reports and documentation. */
+  rules: RuleInfo[];
+  /**
+   * Cheap check over the raw text. A detector that returns true needs the syntax tree;
+   * a region is parsed only when some detector asks for it.
+   */
+  wantsTree?(ctx: ScanContext): boolean;
+  detect(ctx: ScanContext): RawFinding[];
+}

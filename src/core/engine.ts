@@ -1,0 +1,147 @@
+import type { Tree } from 'web-tree-sitter';
+import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
+import type { Detector, ScanContext } from './detector';
+import { detectLanguage, isTreeLanguage, type LanguageKey, type TreeLanguage } from './lang/languages';
+import { splitRegions } from './regions';
+import { findSuppressions, suppressionFor } from './suppressions';
+import { hash64, LineIndex, looksMinified, redact } from './text';
+import type { FileScanResult, Finding, RawFinding, RuleInfo, Span } from './types';
+
+/** Parses text into a syntax tree; implemented by the parsing layer (ParserHost). */
+export interface TreeProvider {
+  parse(language: TreeLanguage, text: string): Promise<{ tree: Tree | null; failure?: string }>;
+}
+
+export interface ScanDocument {
+  /** Workspace-relative path with `/` separators (or an untitled name). */
+  path: string;
+  text: string;
+  /** VS Code language id, when the host knows it. */
+  languageId?: string;
+}
+
+const CONFIDENCE_RANK = { validated: 3, context: 2, heuristic: 1 } as const;
+
+const LOCK_FILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|packages\.lock\.json|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|go\.sum|uv\.lock|pdm\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|flake\.lock|gradle\.lockfile|[^/]*\.lock)$/i;
+
+/** The scanning engine: pure, host-agnostic. Hosts pass text in and get findings out. */
+export class Engine {
+  private readonly rulesById = new Map<string, RuleInfo>();
+
+  constructor(
+    private readonly detectors: Detector[],
+    private readonly trees: TreeProvider | null,
+    private readonly config: ResolvedConfig = DEFAULT_CONFIG,
+  ) {
+    for (const d of detectors) for (const r of d.rules) this.rulesById.set(r.id, r);
+  }
+
+  rules(): RuleInfo[] {
+    return [...this.rulesById.values()];
+  }
+
+  rule(id: string): RuleInfo | undefined {
+    return this.rulesById.get(id);
+  }
+
+  async scan(doc: ScanDocument): Promise<FileScanResult> {
+    const started = Date.now();
+    const result: FileScanResult = { path: doc.path, findings: [], suppressed: [], suppressions: [], elapsedMs: 0 };
+    const language = detectLanguage(doc.path, doc.languageId);
+    const generated = LOCK_FILES.test(doc.path) || looksMinified(doc.text);
+    const lines = new LineIndex(doc.text);
+
+    const raw: RawFinding[] = [];
+    for (const region of splitRegions(doc.text, language)) {
+      const found = await this.scanRegion(doc.path, region.language, region.text, generated, result);
+      for (const f of found) {
+        const map = (s: Span): Span => ({ start: region.toDocument(s.start), end: region.toDocument(s.end) });
+        raw.push({ ...f, span: map(f.span), valueSpan: f.valueSpan && map(f.valueSpan) });
+      }
+    }
+
+    result.suppressions = findSuppressions(doc.text, language, doc.path, lines);
+    for (const f of dedupe(raw)) {
+      const finding = this.toFinding(doc, f, lines);
+      if (!finding) continue;
+      const s = suppressionFor(finding.ruleId, finding.range.start.line, result.suppressions);
+      const allowed = this.config.allowlist.some((a) => a.fingerprint === finding.fingerprint);
+      (s || allowed ? result.suppressed : result.findings).push(finding);
+    }
+    result.findings.sort((a, b) => a.span.start - b.span.start || a.ruleId.localeCompare(b.ruleId));
+    result.elapsedMs = Date.now() - started;
+    return result;
+  }
+
+  private async scanRegion(path: string, language: LanguageKey, text: string, generated: boolean, result: FileScanResult): Promise<RawFinding[]> {
+    let lower: string | undefined;
+    const ctx: ScanContext = {
+      path,
+      language,
+      text,
+      lines: new LineIndex(text),
+      get lower() {
+        return (lower ??= text.toLowerCase());
+      },
+      tree: null,
+      generated,
+    };
+    if (!generated && this.trees && isTreeLanguage(language) && this.detectors.some((d) => d.wantsTree?.(ctx))) {
+      const parsed = await this.trees.parse(language, text);
+      ctx.tree = parsed.tree;
+      if (parsed.failure) result.skipped = `syntax-aware checks skipped: ${parsed.failure}`;
+    }
+    const out: RawFinding[] = [];
+    try {
+      for (const d of this.detectors) {
+        if (this.config.rules[d.id]?.enabled === false) continue;
+        out.push(...d.detect(ctx));
+      }
+    } finally {
+      ctx.tree?.delete();
+    }
+    return out;
+  }
+
+  private toFinding(doc: ScanDocument, f: RawFinding, lines: LineIndex): Finding | undefined {
+    const rule = this.rulesById.get(f.ruleId);
+    const setting = this.config.rules[f.ruleId];
+    if (setting?.enabled === false) return undefined;
+    const valueSpan = f.valueSpan ?? f.span;
+    const value = doc.text.slice(valueSpan.start, valueSpan.end);
+    const category = (f.ruleId.split('/')[0] || 'secret') as Finding['category'];
+    return {
+      ruleId: f.ruleId,
+      category,
+      severity: setting?.severity ?? f.severity ?? rule?.severity ?? 'medium',
+      confidence: f.confidence,
+      message: f.message,
+      path: doc.path,
+      range: lines.range(f.span),
+      span: f.span,
+      redacted: category === 'secret' ? redact(value) : undefined,
+      fingerprint: `${f.ruleId}:${hash64(`${f.ruleId}\0${doc.path}\0${value}`)}`,
+      tags: rule?.tags ?? [],
+      docsUrl: rule?.docsUrl,
+      rotationUrl: rule?.rotationUrl,
+      evidence: f.evidence,
+    };
+  }
+}
+
+/** Keeps one finding per value: the most certain, the most specific (a provider format over a generic rule). */
+function dedupe(findings: RawFinding[]): RawFinding[] {
+  const rank = (f: RawFinding) =>
+    CONFIDENCE_RANK[f.confidence] * 10 + (f.ruleId.startsWith('secret/generic') ? 0 : 5);
+  const sorted = [...findings].sort((a, b) => rank(b) - rank(a));
+  const kept: RawFinding[] = [];
+  for (const f of sorted) {
+    const v = f.valueSpan ?? f.span;
+    const clash = kept.some((k) => {
+      const kv = k.valueSpan ?? k.span;
+      return k.ruleId.split('/')[0] === f.ruleId.split('/')[0] && kv.start < v.end && v.start < kv.end;
+    });
+    if (!clash) kept.push(f);
+  }
+  return kept;
+}

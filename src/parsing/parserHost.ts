@@ -1,0 +1,116 @@
+import { Edit, Language, Parser, type Tree } from 'web-tree-sitter';
+import type { TreeLanguage } from '../core/lang/languages';
+import { GRAMMAR_FILES, RUNTIME_WASM } from './grammars';
+
+/** Reads wasm bytes by file name; the host decides where they live (fs, workspace.fs, fetch of a bundled asset). */
+export interface WasmSource {
+  read(fileName: string): Promise<Uint8Array>;
+}
+
+export interface ParseOutcome {
+  tree: Tree | null;
+  /** Why there is no tree: time budget exceeded, grammar unavailable or disabled. */
+  failure?: string;
+}
+
+/** Owns web-tree-sitter: one runtime init, grammars loaded lazily and once, parsing with a time budget. */
+export class ParserHost {
+  private ready?: Promise<void>;
+  private readonly languages = new Map<TreeLanguage, Promise<Language | null>>();
+  private readonly parsers = new Map<TreeLanguage, Parser>();
+  private readonly failures = new Map<TreeLanguage, string>();
+
+  constructor(private readonly source: WasmSource, private readonly disabled: ReadonlySet<string> = new Set()) {}
+
+  private init(): Promise<void> {
+    this.ready ??= this.source.read(RUNTIME_WASM).then((wasmBinary) =>
+      Parser.init({ wasmBinary: wasmBinary as unknown as ArrayBuffer }));
+    return this.ready;
+  }
+
+  /** Loads a grammar once; null (with the reason kept) when it is disabled or fails to load. */
+  language(key: TreeLanguage): Promise<Language | null> {
+    let pending = this.languages.get(key);
+    if (!pending) {
+      pending = this.loadLanguage(key);
+      this.languages.set(key, pending);
+    }
+    return pending;
+  }
+
+  failureOf(key: TreeLanguage): string | undefined {
+    return this.failures.get(key);
+  }
+
+  private async loadLanguage(key: TreeLanguage): Promise<Language | null> {
+    if (this.disabled.has(key)) {
+      this.failures.set(key, `the ${key} grammar is turned off in settings`);
+      return null;
+    }
+    try {
+      await this.init();
+      const language = await Language.load(await this.source.read(GRAMMAR_FILES[key]));
+      const parser = new Parser();
+      parser.setLanguage(language);
+      this.parsers.set(key, parser);
+      return language;
+    } catch (err) {
+      this.failures.set(key, `the ${key} grammar failed to load: ${(err as Error).message}`);
+      return null;
+    }
+  }
+
+  /**
+   * Parses `text`, reusing `oldTree` (already edited with `applyEdit`) when given.
+   * Stops once `budgetMs` is spent, so that a pathological file cannot hold the caller.
+   */
+  async parse(key: TreeLanguage, text: string, oldTree?: Tree | null, budgetMs = 2000): Promise<ParseOutcome> {
+    if (!(await this.language(key))) return { tree: null, failure: this.failures.get(key) };
+    return this.parseLoaded(key, text, oldTree, budgetMs);
+  }
+
+  /** Synchronous parse for a grammar already loaded (see `language`); the on-type path uses it. */
+  parseLoaded(key: TreeLanguage, text: string, oldTree?: Tree | null, budgetMs = 2000): ParseOutcome {
+    const parser = this.parsers.get(key);
+    if (!parser) return { tree: null, failure: this.failures.get(key) ?? `the ${key} grammar is not loaded` };
+    const deadline = Date.now() + budgetMs;
+    let tree: Tree | null = null;
+    try {
+      tree = parser.parse(text, oldTree ?? null, {
+        progressCallback: () => Date.now() > deadline,
+      } as never);
+    } catch (err) {
+      parser.reset();
+      return { tree: null, failure: `the ${key} parser failed: ${(err as Error).message}` };
+    }
+    if (!tree) {
+      parser.reset();
+      return { tree: null, failure: `parsing took longer than ${budgetMs} ms` };
+    }
+    return { tree };
+  }
+}
+
+export interface TextChange {
+  startIndex: number;
+  oldEndIndex: number;
+  newText: string;
+  startPosition: { row: number; column: number };
+  oldEndPosition: { row: number; column: number };
+}
+
+/** Applies a document change to a tree so that the next parse is incremental. */
+export function applyEdit(tree: Tree, change: TextChange): void {
+  const lines = change.newText.split('\n');
+  const newEndPosition = lines.length === 1
+    ? { row: change.startPosition.row, column: change.startPosition.column + change.newText.length }
+    : { row: change.startPosition.row + lines.length - 1, column: lines[lines.length - 1].length };
+  tree.edit(new Edit({
+    startIndex: change.startIndex,
+    oldEndIndex: change.oldEndIndex,
+    newEndIndex: change.startIndex + change.newText.length,
+    startPosition: change.startPosition,
+    oldEndPosition: change.oldEndPosition,
+    newEndPosition,
+  }));
+}
