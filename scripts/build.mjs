@@ -1,7 +1,7 @@
 // Bundles the CLI (and later the extension) with esbuild and copies the grammar wasm files
 // out of node_modules into dist/grammars. Runs on `npm ci` through the `prepare` script.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,7 +53,10 @@ for (const [pkg, file] of grammars) {
 // which esbuild empties in a CJS bundle (see grammars.md).
 const webTreeSitterCjs = join(packageDir('web-tree-sitter'), 'web-tree-sitter.cjs');
 
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
 const common = {
+  define: { KEYHOLE_VERSION: JSON.stringify(version) },
   bundle: true,
   sourcemap: true,
   target: 'node20',

@@ -4,7 +4,8 @@
 // an expected finding on the nearest line above that is not itself a marker line. The caret's
 // column must fall inside the finding's range on that line. Several markers may stack. Every
 // finding must be expected and every expectation found, so a fixture without markers asserts
-// that the file produces no finding at all. `^ rule/id validated` also checks the confidence.
+// that the file produces no finding at all. `^ rule/id validated` also checks the confidence;
+// `^ secret` (a category alone) accepts any rule of that category.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { DEFAULT_CONFIG, type ResolvedConfig } from '../src/core/config';
@@ -33,7 +34,7 @@ export interface Expectation {
   confidence?: string;
 }
 
-const MARKER = /^(\s*(?:\/\/|#|;|--|<!--|\/\*|\*|%|')?\s*)\^\s+([a-z]+\/[\w.-]+)(?:\s+(validated|context|heuristic))?\s*(?:-->|\*\/)?\s*$/;
+const MARKER = /^(\s*(?:\/\/|#|;|--|<!--|\/\*|\*|%|')?\s*)\^\s+([a-z]+(?:\/[\w.-]+)*)(?:\s+(validated|context|heuristic))?\s*(?:-->|\*\/)?\s*$/;
 
 export function expectationsOf(text: string): Expectation[] {
   const lines = text.split('\n');
@@ -51,6 +52,11 @@ export function expectationsOf(text: string): Expectation[] {
   return out;
 }
 
+/** `secret/github-pat` matches exactly; a bare category such as `secret` matches any rule in it. */
+export function matchesRule(ruleId: string, expected: string): boolean {
+  return expected.includes('/') ? ruleId === expected : ruleId.startsWith(`${expected}/`);
+}
+
 function describe(f: Finding): string {
   return `${f.ruleId} at ${f.range.start.line + 1}:${f.range.start.character + 1} (${f.confidence}) ${f.message}`;
 }
@@ -64,7 +70,7 @@ export async function assertFixture(file: string, displayPath = file, engine = d
   const missing: Expectation[] = [];
   for (const e of expected) {
     const i = unmatched.findIndex((f) =>
-      f.ruleId === e.ruleId &&
+      matchesRule(f.ruleId, e.ruleId) &&
       f.range.start.line <= e.line && e.line <= f.range.end.line &&
       (f.range.start.line < e.line || f.range.start.character <= e.column) &&
       (f.range.end.line > e.line || e.column < f.range.end.character) &&

@@ -1,3 +1,150 @@
-export async function main(_argv: string[]): Promise<number> {
-  return 0;
+import { existsSync, promises as fs, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CONFIG_FILE_NAMES, ConfigError, DEFAULT_CONFIG, isIgnoredPath, parseConfig, type ResolvedConfig } from '../core/config';
+import { Engine } from '../core/engine';
+import { builtinDetectors } from '../core/registry';
+import { allFindings, atLeast, type ScanReport } from '../core/report/model';
+import { toJson } from '../core/report/json';
+import { toSarif } from '../core/report/sarif';
+import { toText } from '../core/report/text';
+import { formatSuppressionList } from '../core/suppressions';
+import { isProbablyBinary } from '../core/text';
+import type { FileScanResult, SkippedFile } from '../core/types';
+import { nodeWasmSource } from '../node/wasmSource';
+import { ParserHost } from '../parsing/parserHost';
+import { parseArgs, USAGE, UsageError, type ScanArgs } from './args';
+import { walk, type FileEntry } from './files';
+import { renderRules } from './rules';
+
+declare const KEYHOLE_VERSION: string | undefined;
+export const VERSION = typeof KEYHOLE_VERSION === 'string' ? KEYHOLE_VERSION : '0.0.0-dev';
+
+class RuntimeError extends Error {}
+
+async function loadConfig(args: ScanArgs, root: string): Promise<ResolvedConfig> {
+  let file = args.config ? resolve(args.config) : undefined;
+  if (file && !existsSync(file)) throw new RuntimeError(`config file not found: ${args.config}`);
+  file ??= CONFIG_FILE_NAMES.map((n) => join(root, n)).find((p) => existsSync(p));
+  const config = file ? parseConfig(await fs.readFile(file, 'utf8'), args.config ?? file.slice(root.length + 1)) : { ...DEFAULT_CONFIG };
+  if (args.maxFileSize) config.maxFileSize = args.maxFileSize;
+  return config;
+}
+
+/** The folder that finding paths are relative to: the one folder scanned, else the working directory. */
+function scanRoot(paths: string[]): string {
+  if (paths.length === 1) {
+    const p = resolve(paths[0]);
+    return statSync(p).isDirectory() ? p : dirname(p);
+  }
+  return process.cwd();
+}
+
+async function readText(entry: FileEntry, maxFileSize: number, skipped: SkippedFile[]): Promise<string | undefined> {
+  try {
+    const stat = await fs.stat(entry.abs);
+    if (stat.size > maxFileSize) {
+      skipped.push({ path: entry.rel, reason: `larger than the ${formatBytes(maxFileSize)} limit (${formatBytes(stat.size)}); raise maxFileSize or --max-file-size to scan it` });
+      return undefined;
+    }
+    const bytes = await fs.readFile(entry.abs);
+    if (isProbablyBinary(bytes)) {
+      skipped.push({ path: entry.rel, reason: 'binary file' });
+      return undefined;
+    }
+    return new TextDecoder('utf-8').decode(bytes);
+  } catch (err) {
+    skipped.push({ path: entry.rel, reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
+    return undefined;
+  }
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}
+
+function progress(enabled: boolean) {
+  let last = 0;
+  return {
+    tick(count: number, path: string) {
+      const now = Date.now();
+      if (!enabled || now - last < 100) return;
+      last = now;
+      process.stderr.write(`\r\x1b[KScanning ${count} files… ${path.slice(-60)}`);
+    },
+    done() {
+      if (enabled) process.stderr.write('\r\x1b[K');
+    },
+  };
+}
+
+async function scan(args: ScanArgs): Promise<number> {
+  for (const p of args.paths) if (!existsSync(p)) throw new RuntimeError(`path not found: ${p}`);
+  const root = scanRoot(args.paths);
+  const config = await loadConfig(args, root);
+  const engine = new Engine(builtinDetectors(config), new ParserHost(nodeWasmSource(), new Set(config.disabledLanguages)), config);
+  const skipped: SkippedFile[] = [];
+  const files: FileScanResult[] = [];
+  const bar = progress(Boolean(process.stderr.isTTY) && !args.listSuppressions);
+  const walkOptions = { root, gitignore: args.gitignore, isIgnored: (rel: string) => isIgnoredPath(rel, config) };
+  let scanned = 0;
+  for (const target of args.paths) {
+    for await (const entry of walk(resolve(target), walkOptions, skipped)) {
+      const text = await readText(entry, config.maxFileSize, skipped);
+      if (text === undefined) continue;
+      const result = await engine.scan({ path: entry.rel, text });
+      scanned++;
+      bar.tick(scanned, entry.rel);
+      if (result.skipped) skipped.push({ path: entry.rel, reason: result.skipped });
+      files.push(result);
+    }
+  }
+  bar.done();
+
+  const report: ScanReport = { toolVersion: VERSION, root, files, skipped, rules: engine.rules(), scannedFiles: scanned };
+  let output: string;
+  if (args.listSuppressions) output = formatSuppressionList(files.flatMap((f) => f.suppressions));
+  else if (args.format === 'sarif') output = JSON.stringify(toSarif(report), null, 2) + '\n';
+  else if (args.format === 'json') output = JSON.stringify(toJson(report), null, 2) + '\n';
+  else output = toText(report, { color: !args.output && Boolean(process.stdout.isTTY), verbose: args.verbose });
+
+  if (args.output) {
+    await fs.writeFile(args.output, output);
+    if (args.format !== 'text') process.stderr.write(`Keyhole: ${allFindings(report).length} findings written to ${args.output}\n`);
+  } else {
+    await new Promise<void>((done) => process.stdout.write(output, () => done()));
+  }
+  if (args.listSuppressions) return 0;
+  return allFindings(report).some((f) => atLeast(f.severity, args.failOn)) ? 1 : 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    const args = parseArgs(argv);
+    switch (args.command) {
+      case 'help':
+        process.stdout.write(USAGE);
+        return 0;
+      case 'version':
+        process.stdout.write(`${VERSION}\n`);
+        return 0;
+      case 'rules': {
+        const engine = new Engine(builtinDetectors(DEFAULT_CONFIG), null);
+        process.stdout.write(renderRules(engine.rules(), args.format === 'json' ? 'json' : 'text'));
+        return 0;
+      }
+      case 'scan':
+        return await scan(args);
+    }
+  } catch (err) {
+    if (err instanceof UsageError) {
+      process.stderr.write(`keyhole: ${err.message}\n\n${USAGE}`);
+      return 2;
+    }
+    if (err instanceof ConfigError || err instanceof RuntimeError) {
+      process.stderr.write(`keyhole: ${err.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`keyhole: unexpected error: ${(err as Error).stack ?? err}\n`);
+    return 2;
+  }
 }

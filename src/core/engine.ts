@@ -1,5 +1,5 @@
 import type { Tree } from 'web-tree-sitter';
-import { DEFAULT_CONFIG, type ResolvedConfig } from './config';
+import { DEFAULT_CONFIG, ruleSetting, type ResolvedConfig } from './config';
 import type { Detector, ScanContext } from './detector';
 import { detectLanguage, isTreeLanguage, type LanguageKey, type TreeLanguage } from './lang/languages';
 import { splitRegions } from './regions';
@@ -9,7 +9,11 @@ import type { FileScanResult, Finding, RawFinding, RuleInfo, Span } from './type
 
 /** Parses text into a syntax tree; implemented by the parsing layer (ParserHost). */
 export interface TreeProvider {
-  parse(language: TreeLanguage, text: string): Promise<{ tree: Tree | null; failure?: string }>;
+  /**
+   * `documentKey` names an open document whose tree the provider may keep and reparse
+   * incrementally; such a tree comes back with `cached: true` and the engine leaves it alive.
+   */
+  parse(language: TreeLanguage, text: string, documentKey?: string): Promise<{ tree: Tree | null; failure?: string; cached?: boolean }>;
 }
 
 export interface ScanDocument {
@@ -18,6 +22,8 @@ export interface ScanDocument {
   text: string;
   /** VS Code language id, when the host knows it. */
   languageId?: string;
+  /** Identity of an open document (its URI), so that its syntax tree can be reused across edits. */
+  documentKey?: string;
 }
 
 const CONFIDENCE_RANK = { validated: 3, context: 2, heuristic: 1 } as const;
@@ -27,13 +33,16 @@ const LOCK_FILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.loc
 /** The scanning engine: pure, host-agnostic. Hosts pass text in and get findings out. */
 export class Engine {
   private readonly rulesById = new Map<string, RuleInfo>();
+  /** Detectors with at least one rule switched on: a detector whose rules are all off costs nothing. */
+  private readonly active: Detector[];
 
   constructor(
-    private readonly detectors: Detector[],
+    detectors: Detector[],
     private readonly trees: TreeProvider | null,
     private readonly config: ResolvedConfig = DEFAULT_CONFIG,
   ) {
     for (const d of detectors) for (const r of d.rules) this.rulesById.set(r.id, r);
+    this.active = detectors.filter((d) => d.rules.length === 0 || d.rules.some((r) => ruleSetting(config, r.id)?.enabled !== false));
   }
 
   rules(): RuleInfo[] {
@@ -47,15 +56,24 @@ export class Engine {
   async scan(doc: ScanDocument): Promise<FileScanResult> {
     const started = Date.now();
     const result: FileScanResult = { path: doc.path, findings: [], suppressed: [], suppressions: [], elapsedMs: 0 };
+    if (doc.text.length > this.config.maxFileSize) {
+      result.skipped = `larger than the ${Math.round(this.config.maxFileSize / 1024)} KB limit (maxFileSize)`;
+      return result;
+    }
     const language = detectLanguage(doc.path, doc.languageId);
-    const generated = LOCK_FILES.test(doc.path) || looksMinified(doc.text);
+    // Notebooks carry long base64 outputs on one line; they are not minified code.
+    const generated = LOCK_FILES.test(doc.path) || (language !== 'notebook' && looksMinified(doc.text));
     const lines = new LineIndex(doc.text);
 
     const raw: RawFinding[] = [];
     for (const region of splitRegions(doc.text, language)) {
-      const found = await this.scanRegion(doc.path, region.language, region.text, generated, result);
+      const key = region.text === doc.text ? doc.documentKey : undefined;
+      const found = await this.scanRegion(doc.path, region.language, region.text, generated, result, key);
       for (const f of found) {
-        const map = (s: Span): Span => ({ start: region.toDocument(s.start), end: region.toDocument(s.end) });
+        const map = (s: Span): Span => {
+          const start = region.toDocument(s.start);
+          return { start, end: Math.max(start, region.toDocumentEnd?.(s.end) ?? region.toDocument(s.end)) };
+        };
         raw.push({ ...f, span: map(f.span), valueSpan: f.valueSpan && map(f.valueSpan) });
       }
     }
@@ -73,8 +91,11 @@ export class Engine {
     return result;
   }
 
-  private async scanRegion(path: string, language: LanguageKey, text: string, generated: boolean, result: FileScanResult): Promise<RawFinding[]> {
+  private async scanRegion(
+    path: string, language: LanguageKey, text: string, generated: boolean, result: FileScanResult, documentKey?: string,
+  ): Promise<RawFinding[]> {
     let lower: string | undefined;
+    let keepTree = false;
     const ctx: ScanContext = {
       path,
       language,
@@ -86,26 +107,32 @@ export class Engine {
       tree: null,
       generated,
     };
-    if (!generated && this.trees && isTreeLanguage(language) && this.detectors.some((d) => d.wantsTree?.(ctx))) {
-      const parsed = await this.trees.parse(language, text);
+    if (!generated && this.trees && isTreeLanguage(language) && this.active.some((d) => d.wantsTree?.(ctx))) {
+      const parsed = await this.trees.parse(language, text, documentKey);
       ctx.tree = parsed.tree;
+      keepTree = Boolean(parsed.cached);
       if (parsed.failure) result.skipped = `syntax-aware checks skipped: ${parsed.failure}`;
     }
     const out: RawFinding[] = [];
     try {
-      for (const d of this.detectors) {
-        if (this.config.rules[d.id]?.enabled === false) continue;
-        out.push(...d.detect(ctx));
+      for (const d of this.active) {
+        try {
+          out.push(...d.detect(ctx));
+        } catch (err) {
+          // One broken detector must not hide what the others find, nor abort an audit.
+          const note = `detector ${d.id} failed: ${(err as Error).message}`;
+          result.skipped = result.skipped ? `${result.skipped}; ${note}` : note;
+        }
       }
     } finally {
-      ctx.tree?.delete();
+      if (!keepTree) ctx.tree?.delete();
     }
     return out;
   }
 
   private toFinding(doc: ScanDocument, f: RawFinding, lines: LineIndex): Finding | undefined {
     const rule = this.rulesById.get(f.ruleId);
-    const setting = this.config.rules[f.ruleId];
+    const setting = ruleSetting(this.config, f.ruleId);
     if (setting?.enabled === false) return undefined;
     const valueSpan = f.valueSpan ?? f.span;
     const value = doc.text.slice(valueSpan.start, valueSpan.end);

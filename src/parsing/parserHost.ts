@@ -20,7 +20,12 @@ export class ParserHost {
   private readonly parsers = new Map<TreeLanguage, Parser>();
   private readonly failures = new Map<TreeLanguage, string>();
 
-  constructor(private readonly source: WasmSource, private readonly disabled: ReadonlySet<string> = new Set()) {}
+  constructor(
+    private readonly source: WasmSource,
+    private readonly disabled: ReadonlySet<string> = new Set(),
+    /** A pathological file cannot hold the caller longer than this. */
+    readonly budgetMs = 2000,
+  ) {}
 
   private init(): Promise<void> {
     this.ready ??= this.source.read(RUNTIME_WASM).then((wasmBinary) =>
@@ -60,17 +65,14 @@ export class ParserHost {
     }
   }
 
-  /**
-   * Parses `text`, reusing `oldTree` (already edited with `applyEdit`) when given.
-   * Stops once `budgetMs` is spent, so that a pathological file cannot hold the caller.
-   */
-  async parse(key: TreeLanguage, text: string, oldTree?: Tree | null, budgetMs = 2000): Promise<ParseOutcome> {
+  /** Parses `text` from scratch (a TreeProvider without a cache), stopping once the time budget is spent. */
+  async parse(key: TreeLanguage, text: string): Promise<ParseOutcome> {
     if (!(await this.language(key))) return { tree: null, failure: this.failures.get(key) };
-    return this.parseLoaded(key, text, oldTree, budgetMs);
+    return this.parseLoaded(key, text, null, this.budgetMs);
   }
 
-  /** Synchronous parse for a grammar already loaded (see `language`); the on-type path uses it. */
-  parseLoaded(key: TreeLanguage, text: string, oldTree?: Tree | null, budgetMs = 2000): ParseOutcome {
+  /** Synchronous parse, incremental when `oldTree` (already edited with `applyEdit`) is given; the grammar must be loaded. */
+  parseLoaded(key: TreeLanguage, text: string, oldTree: Tree | null, budgetMs = this.budgetMs): ParseOutcome {
     const parser = this.parsers.get(key);
     if (!parser) return { tree: null, failure: this.failures.get(key) ?? `the ${key} grammar is not loaded` };
     const deadline = Date.now() + budgetMs;

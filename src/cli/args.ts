@@ -1,0 +1,104 @@
+import { SEVERITIES, type Severity } from '../core/types';
+
+export type OutputFormat = 'text' | 'json' | 'sarif';
+
+export interface ScanArgs {
+  command: 'scan';
+  paths: string[];
+  format: OutputFormat;
+  output?: string;
+  failOn: Severity;
+  config?: string;
+  gitignore: boolean;
+  listSuppressions: boolean;
+  verbose: boolean;
+  maxFileSize?: number;
+}
+
+export type CliArgs = ScanArgs | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: 'text' | 'json' };
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: keyhole scan [paths...] [options]
+
+Scans files and folders for hardcoded credentials. Runs offline; sends nothing anywhere.
+
+Options:
+  --format text|json|sarif   output format (default: text)
+  --output FILE, -o FILE     write the report to FILE instead of stdout
+  --fail-on SEVERITY         exit 1 only for findings at or above SEVERITY:
+                             critical, high, medium, low, info (default: info)
+  --config FILE              configuration file (default: .keyhole.json in the scanned folder)
+  --no-gitignore             also scan files that .gitignore excludes
+  --max-file-size BYTES      skip files larger than this (default: 2097152)
+  --list-suppressions        list every suppression comment with its location and reason
+  --verbose                  list skipped files with their reasons
+  -h, --help                 show this help
+  --version                  print the version
+
+Other commands:
+  keyhole rules [--format text|json]   list every rule
+
+Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage or runtime error.
+`;
+
+function takeValue(argv: string[], i: number, flag: string): string {
+  const v = argv[i + 1];
+  if (v === undefined || v.startsWith('--')) throw new UsageError(`${flag} needs a value`);
+  return v;
+}
+
+export function parseArgs(argv: string[]): CliArgs {
+  if (argv.length === 0 || argv[0] === '-h' || argv[0] === '--help' || argv[0] === 'help') return { command: 'help' };
+  if (argv[0] === '--version' || argv[0] === '-v') return { command: 'version' };
+  const [command, ...rest] = argv;
+  if (command === 'rules') {
+    const i = rest.indexOf('--format');
+    const format = i >= 0 ? takeValue(rest, i, '--format') : 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`keyhole rules: --format must be text or json`);
+    return { command: 'rules', format };
+  }
+  if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: keyhole scan <folder>)`);
+  const args: ScanArgs = { command: 'scan', paths: [], format: 'text', failOn: 'info', gitignore: true, listSuppressions: false, verbose: false };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const v = takeValue(rest, i, flag);
+      i++;
+      return v;
+    };
+    switch (flag) {
+      case '--format': {
+        const f = value();
+        if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got "${f}")`);
+        args.format = f;
+        break;
+      }
+      case '--output': case '-o': args.output = value(); break;
+      case '--fail-on': {
+        const s = value() as Severity;
+        if (!SEVERITIES.includes(s)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')} (got "${s}")`);
+        args.failOn = s;
+        break;
+      }
+      case '--config': args.config = value(); break;
+      case '--no-gitignore': args.gitignore = false; break;
+      case '--list-suppressions': args.listSuppressions = true; break;
+      case '--verbose': args.verbose = true; break;
+      case '--max-file-size': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n <= 0) throw new UsageError('--max-file-size must be a positive number of bytes');
+        args.maxFileSize = n;
+        break;
+      }
+      case '-h': case '--help': return { command: 'help' };
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+        args.paths.push(a);
+    }
+  }
+  if (args.paths.length === 0) args.paths.push('.');
+  return args;
+}
