@@ -89,7 +89,8 @@ test('SARIF output is valid against the SARIF 2.1.0 schema and carries rules, re
   assert.equal(r.code, 1, r.stderr);
   const sarifText = readFileSync(out, 'utf8');
   const sarif = JSON.parse(sarifText);
-  const ajv = new Ajv({ allErrors: true, strict: false });
+  // The official schema's language pattern is not valid under the u flag; validate patterns without it.
+  const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false });
   addFormats(ajv as never);
   const validate = ajv.compile(JSON.parse(readFileSync(join(__dirname, 'schemas', 'sarif-2.1.0.json'), 'utf8')));
   assert.ok(validate(JSON.parse(sarifText)), JSON.stringify(validate.errors, null, 2));

@@ -11,7 +11,24 @@ const TEMPLATE_REFERENCE = [
   /^%[A-Za-z_]\w*%$/, // %TOKEN% (Windows)
   /^#\{[^}]*\}$/, // Ruby interpolation
   /^@[A-Za-z_][\w.]*@$/, // @token@ (Maven filtering)
+  /^\$\([^()]*\)$/, // $(TOKEN) (Make, shell, Azure Pipelines)
+  /^\{[A-Za-z_][\w.]*\}$/, // {password} (Python format, C# interpolation)
+  /^%(?:\([\w.]+\))?[sd]$/, // %s, %(password)s (printf style)
 ];
+
+/** A value that only names what belongs there: `password`, `secret`, `my_token`. */
+const NAME_AS_VALUE = /^(?:my|your|the|some)?[_-]?(?:password|passwd|pass|pwd|secret|token|api[_-]?key)$/i;
+
+/** Values published in vendor documentation or bundled with emulators: public, so never a leak. */
+const PUBLISHED_VALUES = new Set([
+  // Azurite / Azure Storage Emulator account key.
+  'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==',
+  // jwt.io's default example token.
+  'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ.SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c',
+]);
+
+/** Keys that providers publish by design or that only reach test-mode data: `pk_live_…`, `sk_test_…`, Mapbox `pk.eyJ…`. */
+const PUBLIC_OR_TEST_KEY = /^(?:(?:pk_(?:live|test)|sk_test|rk_test|rzp_test|duffel_test|shippo_test)_|pk\.eyJ|sb_publishable_|EZTK|FLWSECK_TEST-|FLWPUBK)/;
 
 const PLACEHOLDER_WORDS = /(?:^|[^a-z])(?:example|examplekey|sample|dummy|placeholder|changeme|change[_-]?me|replace[_-]?me|your[_-]?(?:own[_-]?)?(?:api[_-]?)?(?:key|token|secret|password|pass|pwd)|insert[_-]?(?:your|key|token|here)|put[_-]?your|enter[_-]?your|redacted|xxx+|todo|fixme|not[_-]?(?:a[_-]?)?real|fake|mock|foobar|lorem|ipsum)(?:[^a-z]|$)/i;
 
@@ -21,9 +38,26 @@ export function isPlaceholder(value: string): boolean {
   if (v.length === 0) return true;
   if (/^<[^<>]+>$/.test(v) || /^\[[^\[\]]+\]$/.test(v) || /^\([^()]+\)$/.test(v)) return true;
   if (TEMPLATE_REFERENCE.some((re) => re.test(v))) return true;
+  if (NAME_AS_VALUE.test(v) || PUBLISHED_VALUES.has(v) || PUBLIC_OR_TEST_KEY.test(v)) return true;
   if (/EXAMPLE/.test(v) || PLACEHOLDER_WORDS.test(v)) return true;
   if (/^(.)\1+$/.test(v)) return true; // ****, xxxx, 0000
+  if (/(?:\.\.\.|…)$/.test(v)) return true; // elided in documentation: pypi-AgEI..., sk-…
+  if (v.length >= 20 && hasAscendingRun(v, 8)) return true; // made up: xoxb-123456789012-…-AbCdEfGhIjKl
   if (/^[*•xX.\-_]{4,}/.test(v) || /[*•]{4,}/.test(v)) return true; // masked
   if (/(?:0123456789|123456789|abcdefgh|ABCDEFGH|qwerty)/i.test(v) && !/[^a-z0-9]/i.test(v) && v.length < 40) return true;
+  return false;
+}
+
+/** True when `length` consecutive letters or digits count up (`12345678`, `AbCdEfGh`); random tokens never do. */
+function hasAscendingRun(value: string, length: number): boolean {
+  const isAlphanumeric = (c: number) => (c >= 48 && c <= 57) || (c >= 97 && c <= 122);
+  let run = 1;
+  let previous = value.charCodeAt(0) | 0x20; // | 0x20 lower-cases ASCII letters and keeps digits
+  for (let i = 1; i < value.length; i++) {
+    const current = value.charCodeAt(i) | 0x20;
+    run = current === previous + 1 && isAlphanumeric(previous) && isAlphanumeric(current) ? run + 1 : 1;
+    if (run >= length) return true;
+    previous = current;
+  }
   return false;
 }

@@ -1,0 +1,312 @@
+// Passwords in connection strings: database URLs, JDBC, ADO.NET/ODBC, and any URL with basic auth.
+// For URLs the reported value is the password alone. Runs last: a provider token used as a URL
+// password (a GitHub token in a clone URL) is reported by its own format first.
+import { LONG_LIVED, type SecretFormat } from '../format';
+import { plausible, rejected, type Check } from '../validators';
+
+const OWASP_DB = 'https://cheatsheetseries.owasp.org/cheatsheets/Database_Security_Cheat_Sheet.html';
+const OWASP_SECRETS = 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html';
+
+/** userinfo characters: no whitespace, quotes, angle brackets, or URL delimiters. */
+const USER = String.raw`[^\s:@/?#"'<>\\]`;
+const HOST = String.raw`(?<host>[\w.-]{1,253}|\[[0-9A-Fa-f:]{2,45}\])`;
+const LOCAL_HOST = /^(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|0\.0\.0\.0|\[::1?\]|host\.docker\.internal)$/i;
+const DOCUMENTATION_HOST = /(?:^|\.)example\.(?:com|org|net)$|\.(?:example|test|invalid)$/i;
+
+/** A URL whose scheme is one of `schemes`: user (maybe empty), password, host. The lookbehind starts matching at `://`. */
+function urlWithPassword(schemes: string, userMin = 0): RegExp {
+  return new RegExp(
+    String.raw`(?<=(?<![\w+.-])(?<scheme>${schemes}))://(?<user>${USER}{${userMin},128}):(?<secret>${USER}{1,256})@${HOST}`,
+    'i',
+  );
+}
+
+/**
+ * Drops documentation hosts and default local credentials (`guest:guest@localhost`); any other
+ * password for a local development host is reported as low.
+ */
+function checkUrlHost(value: string, { groups }: { groups: Readonly<Record<string, string | undefined>> }): Check {
+  const host = groups.host ?? '';
+  if (DOCUMENTATION_HOST.test(host)) return rejected('documentation host');
+  if (!LOCAL_HOST.test(host)) return plausible(`host ${host}`);
+  return groups.user === value ? rejected('default credentials of a local service') : plausible(`local development host ${host}`, 'low');
+}
+
+/** Reads `key=value` from an ADO.NET/ODBC connection string (the first key that is present). */
+function connectionSetting(line: string, keys: string): string | undefined {
+  return new RegExp(`(?:^|[;"'])\\s{0,3}(?:${keys})\\s{0,3}=\\s{0,3}([^;"']{0,200})`, 'i').exec(line)?.[1]?.trim();
+}
+
+/** The connection string's own user and server decide like a URL's: documentation hosts and `test`/`test` on localhost are not findings. */
+function checkConnectionString(value: string, { line }: { line: string }): Check {
+  const server = connectionSetting(line, 'server|data source|host|address|addr') ?? '';
+  const host = server.replace(/^tcp:/i, '').replace(/[,:].*$/, '').replace(/\\.*$/, '');
+  const user = connectionSetting(line, 'user id|uid|user|username');
+  return checkUrlHost(value, { groups: { host, user } });
+}
+
+function databaseUrl(id: string, title: string, schemes: string, keywords: string[], samples: SecretFormat['samples']): SecretFormat {
+  return {
+    id,
+    title: `${title} URL password`,
+    provider: title,
+    keywords,
+    pattern: urlWithPassword(`${schemes}(?:\\+[a-z0-9]{1,20})?`),
+    context: { pattern: new RegExp(`(?:${schemes})(?:\\+[a-z0-9]{1,20})?://`, 'i'), lines: 0, required: true, what: `the ${title} URL scheme` },
+    validate: checkUrlHost,
+    severity: 'high',
+    docsUrl: OWASP_DB,
+    rotationUrl: OWASP_SECRETS,
+    tags: LONG_LIVED,
+    samples,
+  };
+}
+
+export const DATABASE_FORMATS: SecretFormat[] = [
+  databaseUrl('postgres-url-password', 'PostgreSQL', 'postgres(?:ql)?', ['postgres'], {
+    positives: [
+      'DATABASE_URL=postgres://app:1IV2VsoRr9rdiyACNq65@db.internal:5432/app',
+      'engine = create_engine("postgresql+psycopg2://reporting:K4CbGDcuuLXwafe5@10.0.3.7/warehouse")',
+      'jdbc:postgresql://svc:ymDrbEwwEbUq6WLO@pg.prod.acme.io/app',
+    ],
+    negatives: [
+      'DATABASE_URL=postgres://user:password@localhost:5432/app',
+      'DATABASE_URL=postgres://app:${DB_PASS}@db:5432/app',
+      'DATABASE_URL=postgres://app:<password>@db:5432/app',
+      'DATABASE_URL=postgres://app:***@db:5432/app',
+      'DATABASE_URL=postgres://app:@db:5432/app',
+      'DATABASE_URL=postgres://db.internal:5432/app',
+      'url = f"postgresql://{user}:{password}@{host}/db"',
+      'DATABASE_URL=postgres://app:wHL59FLxSdjRJjDr@db.example.com/app',
+    ],
+  }),
+  databaseUrl('mysql-url-password', 'MySQL / MariaDB', 'mysql|mariadb|mysqlx', ['mysql', 'mariadb'], {
+    positives: ['spring.datasource.url=jdbc:mysql://root:YTbR86hFC9Ww6C@mysql.prod:3306/shop', 'DB=mariadb://app:pvN9wxZTs0NcgH@10.1.1.1/app'],
+    negatives: ['DB=mysql://root:changeme@mysql:3306/shop', 'DB=mysql://root@mysql:3306/shop'],
+  }),
+  databaseUrl('mongodb-url-password', 'MongoDB', 'mongodb(?:\\+srv)?', ['mongodb'], {
+    positives: ['MONGO_URI=mongodb+srv://admin:vjILIqqP436z4p5Nx4@cluster0.ab1cd.mongodb.net/?retryWrites=true', 'mongodb://app:em8AGGVLd4r1@m1:27017,m2:27017/db?replicaSet=rs0'],
+    negatives: ['MONGO_URI=mongodb+srv://<username>:<password>@cluster0.ab1cd.mongodb.net/', 'MONGO_URI=mongodb://$(MONGO_USER):$(MONGO_PASS)@m1/db'],
+  }),
+  databaseUrl('redis-url-password', 'Redis', 'rediss?', ['redis'], {
+    positives: ['REDIS_URL=rediss://default:ZpZLVJk9WD20bIQ8G3eVe09p@cache.acme.io:6380/0', 'REDIS_URL=redis://:dNmYhZfIEKFxu7NdKJy8wjOE@cache:6379'],
+    negatives: ['REDIS_URL=redis://cache:6379/0', 'REDIS_URL=redis://:%s@cache:6379'],
+  }),
+  databaseUrl('amqp-url-password', 'AMQP (RabbitMQ)', 'amqps?', ['amqp'], {
+    positives: ['BROKER_URL=amqps://worker:z8fC1QZMEyRMbChipYMv@rabbit.acme.io/vhost'],
+    negatives: ['BROKER_URL=amqp://guest:guest@localhost:5672//', 'BROKER_URL=amqp://worker:pass@rabbit/vhost'],
+  }),
+  databaseUrl('sqlserver-url-password', 'SQL Server', 'mssql|sqlserver', ['mssql', 'sqlserver'], {
+    positives: ['DB=mssql://sa:mvYNiZvqkM4vQk9m@sql01.corp:1433/erp', 'url = "sqlserver://app:4pzDom1WHyh6kcs7@10.0.0.5?database=erp"'],
+    negatives: ['DB=mssql://sa:{password}@sql01:1433/erp'],
+  }),
+  {
+    id: 'jdbc-url-password',
+    title: 'JDBC URL password',
+    provider: 'JDBC',
+    keywords: ['jdbc:'],
+    pattern: /jdbc:[a-z0-9]{2,20}:[^\s"'<>]{0,300}?[;?&](?:password|pwd)=(?<secret>[^;&\s"'<>]{1,128})/i,
+    context: { pattern: /jdbc:/i, lines: 0, required: true, what: 'a JDBC URL' },
+    severity: 'high',
+    docsUrl: OWASP_DB,
+    rotationUrl: OWASP_SECRETS,
+    tags: LONG_LIVED,
+    samples: {
+      positives: [
+        'url=jdbc:sqlserver://sql01:1433;databaseName=erp;user=app;password=pr0PofSdjopZ1X1U;encrypt=true',
+        'jdbc:postgresql://pg:5432/app?user=app&password=0q1uT55tKw7Mp1Kh&ssl=true',
+      ],
+      negatives: ['url=jdbc:sqlserver://sql01:1433;databaseName=erp;user=app;password=${DB_PASSWORD}', 'url=jdbc:postgresql://pg:5432/app?user=app'],
+    },
+  },
+  {
+    id: 'jdbc-oracle-password',
+    title: 'Oracle JDBC URL password',
+    provider: 'Oracle Database',
+    keywords: ['jdbc:oracle:'],
+    pattern: /jdbc:oracle:(?:thin|oci):(?<user>[\w.$#-]{1,64})\/(?<secret>[^@\s"'/<>]{1,128})@/i,
+    context: { pattern: /jdbc:oracle:/i, lines: 0, required: true, what: 'an Oracle JDBC URL' },
+    severity: 'high',
+    docsUrl: 'https://docs.oracle.com/en/database/oracle/oracle-database/23/jajdb/oracle/jdbc/OracleDriver.html',
+    rotationUrl: OWASP_SECRETS,
+    tags: LONG_LIVED,
+    samples: { positives: ['db.url=jdbc:oracle:thin:scott/FCoh4SdwWiuV@//ora.prod:1521/ORCL'], negatives: ['db.url=jdbc:oracle:thin:@//ora.prod:1521/ORCL'] },
+  },
+  {
+    id: 'connection-string-password',
+    title: 'ADO.NET / ODBC connection string password',
+    provider: 'ADO.NET',
+    keywords: ['password=', 'pwd=', 'password =', 'pwd ='],
+    pattern: /(?<![\w-])(?:password|pwd)\s{0,3}=\s{0,3}(?<secret>[^;"'\r\n<>]{1,128}?)\s{0,3}(?=[;"']|$)/im,
+    context: {
+      pattern: /(?:server|data source|host|address|addr|initial catalog|database|dsn)\s{0,3}=[^;\r\n]{1,200};/i,
+      lines: 0,
+      required: true,
+      what: 'a Server=/Data Source= connection string',
+    },
+    validate: checkConnectionString,
+    severity: 'high',
+    docsUrl: 'https://learn.microsoft.com/en-us/dotnet/framework/data/adonet/connection-strings',
+    rotationUrl: OWASP_SECRETS,
+    tags: LONG_LIVED,
+    samples: {
+      positives: [
+        '"Server=tcp:acme.database.windows.net,1433;Initial Catalog=erp;User ID=app;Password=AjVhrXGvWbxX23SPtj;Encrypt=True;"',
+        'Data Source=sql01;Initial Catalog=erp;User Id=sa;Pwd=gvn3yrMYyGPx;',
+      ],
+      negatives: ['"Server=sql01;Database=erp;Trusted_Connection=True;"', '"Server=sql01;Database=erp;User Id=sa;Password=<password>;"', 'Data Source=localhost;Initial Catalog=ERP_TEST;User Id=test;Password=test;', 'Server=db.example.com;Database=erp;User Id=sa;Password=PuyXlfioJrd8;', 'password=PpV5TZBnsKEG'],
+    },
+  },
+  {
+    id: 'redis-connection-password',
+    title: 'Redis connection string password (StackExchange.Redis)',
+    provider: 'Redis',
+    keywords: ['password='],
+    pattern: /[,;]\s{0,2}password\s{0,2}=(?<secret>[^,;"'\s<>]{1,256})/i,
+    context: { pattern: /redis|abortconnect/i, lines: 0, required: true, what: 'a Redis host or option' },
+    severity: 'high',
+    docsUrl: 'https://stackexchange.github.io/StackExchange.Redis/Configuration.html',
+    rotationUrl: 'https://learn.microsoft.com/en-us/azure/azure-cache-for-redis/cache-configure#access-keys',
+    tags: LONG_LIVED,
+    samples: {
+      positives: ['"Redis": "acme.redis.cache.windows.net:6380,password=PJpk8U5zSWYp+HEfo6E97FzYrLlLa/3/xCBHHYLDEMQ=,ssl=True,abortConnect=False"'],
+      negatives: ['"Redis": "localhost:6379,abortConnect=False"', '"Redis": "acme.redis.cache.windows.net:6380,password=${REDIS_KEY},ssl=True"'],
+    },
+  },
+  {
+    id: 'sql-password',
+    title: 'Password in a SQL statement',
+    provider: 'SQL',
+    keywords: ['password', 'identified by'],
+    pattern: /\b(?:CREATE|ALTER)\s{1,5}(?:ROLE|USER|LOGIN)\b[^;]{0,200}?\b(?:PASSWORD|IDENTIFIED\s{1,5}BY)\s{0,3}=?\s{0,3}[N]?'(?<secret>[^'\r\n]{1,128})'/i,
+    context: { pattern: /\b(?:CREATE|ALTER)\s{1,5}(?:ROLE|USER|LOGIN)\b/i, lines: 0, required: true, what: 'a CREATE/ALTER ROLE, USER or LOGIN statement' },
+    validate: (value) => (/^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$)/.test(value) ? rejected('a password hash, not the password') : plausible()),
+    severity: 'high',
+    docsUrl: 'https://www.postgresql.org/docs/current/sql-createrole.html',
+    rotationUrl: OWASP_SECRETS,
+    tags: LONG_LIVED,
+    samples: {
+      positives: [
+        "CREATE ROLE orders_app LOGIN PASSWORD '16dXaNkdLEmOY3Lh';",
+        "CREATE USER 'report'@'%' IDENTIFIED BY 'oH2xM7GJdEdaXS9G';",
+        "CREATE LOGIN etl WITH PASSWORD = N'Wm7w0wzuDaiIgtxx';",
+      ],
+      negatives: [
+        "CREATE ROLE orders_app LOGIN PASSWORD 'md530ff767ecbb57d27234c1292fa6ce60e';",
+        "ALTER ROLE app PASSWORD :'app_password';",
+        "-- remember to change the password 'x' later",
+      ],
+    },
+  },
+  {
+    id: 'mysql-dsn-password',
+    title: 'Password in a Go MySQL DSN',
+    provider: 'MySQL',
+    keywords: ['@tcp(', '@unix(', '@('],
+    pattern: /(?<![\w.-])(?<user>[\w.-]{1,64}):(?<secret>[^\s"'/]{1,128}?)@(?:tcp|unix)?\((?<host>[^)\s"']{1,255})\)\//,
+    context: { pattern: /@(?:tcp|unix)?\(/, lines: 0, required: true, what: 'a user:password@tcp(host)/ DSN' },
+    validate: (value, { groups }) => checkUrlHost(value, { groups: { ...groups, host: groups.host?.replace(/:\d{1,5}$/, '') } }),
+    severity: 'high',
+    docsUrl: 'https://github.com/go-sql-driver/mysql#dsn-data-source-name',
+    rotationUrl: OWASP_SECRETS,
+    tags: LONG_LIVED,
+    samples: {
+      positives: ['DATA_SOURCE_NAME: "exporter:v2Z9b1o6@oyxyAJ3g@(mysql-prod.acme.internal:3306)/"', 'dsn := "app:m2ZUdikIShwj9hYT@tcp(10.0.0.7:3306)/shop?parseTime=true"'],
+      negatives: ['dsn := "root:root@tcp(localhost:3306)/shop"', 'dsn := "app@tcp(db:3306)/shop"'],
+    },
+  },
+  {
+    id: 'curl-basic-auth',
+    title: 'Password in a curl -u argument',
+    provider: 'curl',
+    keywords: ['curl'],
+    pattern: /\bcurl\b[^\r\n]{0,300}?\s(?:-u|--user)(?:\s{1,3}|=)["']?(?<user>[^\s:"'$]{1,64}):(?<secret>[^\s"']{1,128})/,
+    context: { pattern: /\bcurl\b/, lines: 0, required: true, what: 'a curl -u user:password argument' },
+    severity: 'high',
+    docsUrl: 'https://curl.se/docs/manpage.html#-u',
+    rotationUrl: OWASP_SECRETS,
+    tags: LONG_LIVED,
+    samples: {
+      positives: ["sh 'curl -fsS -u smoke:DP4ZHbBoFMQWY7uJ https://billing.acme.io/actuator/health'", 'curl -fsS -u "deploy-bot:pmkuKGOxTwMt#23" -X POST https://ci.acme.io/job/x'],
+      negatives: ['curl -u "$CI_USER:$CI_PASSWORD" https://ci.acme.io', 'curl -u admin https://ci.acme.io', 'curl -u user:password https://ci.acme.io'],
+    },
+  },
+  {
+    id: 'docker-login-password',
+    title: 'Password in a docker login command',
+    provider: 'Docker',
+    keywords: ['docker login'],
+    pattern: /\bdocker\s{1,3}login\b[^\r\n]{0,300}?\s(?:-p|--password)(?:\s{1,3}|=)["']?(?<secret>[^\s"']{1,128})/,
+    context: { pattern: /\bdocker\s{1,3}login\b/, lines: 0, required: true, what: 'a docker login -p argument' },
+    severity: 'high',
+    docsUrl: 'https://docs.docker.com/reference/cli/docker/login/',
+    rotationUrl: 'https://docs.docker.com/security/for-developers/access-tokens/',
+    tags: LONG_LIVED,
+    samples: {
+      positives: ["docker login \"$REGISTRY\" -u 'robot$acme+deployer' -p 'y6KiNQTzSYMO7ESwT5JpUnWM1JFWPZYb'", 'docker login --username ci --password=KhK9cUH24hhU06XvTRtO registry.acme.io'],
+      negatives: ['echo "$TOKEN" | docker login -u ci --password-stdin registry.acme.io', 'docker login -u ci -p "$REGISTRY_PASSWORD" registry.acme.io'],
+    },
+  },
+  {
+    id: 'pgpass-password',
+    title: 'Password in a .pgpass file',
+    provider: 'PostgreSQL',
+    keywords: [],
+    paths: /(?:^|[\\/])\.pgpass$/,
+    pattern: /^(?<host>[^:\s#]{1,253}):(?:[0-9]{1,5}|\*):[^:\s]{1,63}:(?<user>[^:\s]{1,63}):(?<secret>\S{1,128})$/m,
+    context: { pattern: /^[^:\s#]{1,253}:(?:[0-9]{1,5}|\*):/, lines: 0, required: true, what: 'a .pgpass host:port:database:user entry' },
+    validate: checkUrlHost,
+    severity: 'high',
+    docsUrl: 'https://www.postgresql.org/docs/current/libpq-pgpass.html',
+    rotationUrl: OWASP_SECRETS,
+    tags: LONG_LIVED,
+    samples: {
+      path: 'home/.pgpass',
+      positives: ['# hostname:port:database:username:password\nledger-db.prod.internal:5432:ledger:ledger_ro:XWqxyikoYPqyJuIz'],
+      negatives: ['localhost:5432:*:postgres:postgres', '# hostname:port:database:username:password'],
+    },
+  },
+  {
+    id: 'pgbouncer-userlist-password',
+    title: 'Password in a PgBouncer userlist',
+    provider: 'PgBouncer',
+    keywords: [],
+    paths: /(?:^|[\\/])userlist\.txt$/,
+    pattern: /^"(?<user>[^"\s]{1,63})"\s{1,5}"(?<secret>[^"\r\n]{1,256})"/m,
+    context: { pattern: /^"[^"\s]{1,63}"\s{1,5}"/, lines: 0, required: true, what: 'a "user" "password" userlist entry' },
+    validate: (value) => (/^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$)/.test(value) ? rejected('a password hash, not the password') : plausible()),
+    severity: 'high',
+    docsUrl: 'https://www.pgbouncer.org/config.html#authentication-file-format',
+    rotationUrl: OWASP_SECRETS,
+    tags: LONG_LIVED,
+    samples: {
+      path: 'pgbouncer/userlist.txt',
+      positives: ['"pgbouncer_admin" "JAzN6nGReo2ouvgp"'],
+      negatives: ['"orders_app" "SCRAM-SHA-256$4096:6iVHS1WRFZ4IPvPAGYIczCqw$IMQfdwGBCVB94ttUqRpIqad6CtFeRw6H4XbOp6HIHdt=:Zj5jFbuwos0miQMS4VeiU5ued5KlSVaw0LGzEukS8Cm="', '"legacy" "md55448e990c05a03332c808a37e6a066fc"'],
+    },
+  },
+  {
+    id: 'url-basic-auth',
+    title: 'URL password (basic auth)',
+    provider: 'URL',
+    keywords: ['://'],
+    pattern: urlWithPassword('[a-z][a-z0-9+.-]{1,20}', 1),
+    shape: 'the password of user:password@host in a URL',
+    validate: checkUrlHost,
+    severity: 'medium',
+    docsUrl: 'https://datatracker.ietf.org/doc/html/rfc3986#section-3.2.1',
+    rotationUrl: OWASP_SECRETS,
+    tags: LONG_LIVED,
+    samples: {
+      positives: ['pip install --index-url https://deploy:uE2yr0mXPVozJs3ix3Pv@pypi.acme.io/simple pkg', 'git remote add origin https://ci-bot:JwYJUqADT4ogn7Yo@git.acme.io/team/repo.git', 'ftp://backup:d5dOoYQfWflR@10.0.0.9/'],
+      negatives: [
+        'https://user:password@host.acme.io/',
+        'https://x-access-token:${{ secrets.GITHUB_TOKEN }}@github.com/o/r',
+        'https://x-access-token:${GITHUB_TOKEN}@github.com/o/r',
+        'git@github.com:acme/repo.git',
+        'https://github.com/acme/repo',
+        'https://deploy:JOW5WXr1TUOrT0SLDza0@pypi.example.com/simple',
+      ],
+    },
+  },
+];

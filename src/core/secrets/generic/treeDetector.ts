@@ -1,0 +1,26 @@
+// Generic secret detection from the syntax tree: a literal bound to a secret-named variable, key,
+// argument or field, passed to a credential sink, or used as the fallback of an environment lookup.
+import type { Detector, ScanContext } from '../../detector';
+import { isTreeLanguage } from '../../lang/languages';
+import type { RawFinding } from '../../types';
+import { anchorsOf } from './anchors';
+import { PROFILES } from './profiles';
+import { GENERIC_RULES } from './report';
+import { GenericWalker } from './walker';
+
+export const genericTreeDetector: Detector = {
+  id: 'secret/generic-tree',
+  rules: GENERIC_RULES,
+  wantsTree(ctx: ScanContext): boolean {
+    return !ctx.generated && isTreeLanguage(ctx.language) && anchorsOf(ctx).length > 0;
+  },
+  detect(ctx: ScanContext): RawFinding[] {
+    if (ctx.generated || !ctx.tree || !isTreeLanguage(ctx.language)) return [];
+    const anchors = anchorsOf(ctx);
+    if (anchors.length === 0) return [];
+    const walker = new GenericWalker(ctx, PROFILES[ctx.language], ctx.language);
+    const root = ctx.tree.rootNode;
+    for (const offset of anchors) walker.visit(root, offset);
+    return walker.findings;
+  },
+};

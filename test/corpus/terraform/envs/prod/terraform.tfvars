@@ -1,0 +1,9 @@
+region             = "eu-west-1"
+db_master_password = "River.2296gV6FRG"
+#                       ^ secret
+stripe_secret_key  = "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"
+#                       ^ secret
+datadog_api_key    = "dd042501e8cf1e7fe8e3699d87bd4a51"
+#                       ^ secret
+github_token       = "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"
+#                       ^ secret

@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+import { SECRET_FORMATS } from '/work/main/src/core/secrets/formats';
+const text = readFileSync('/work/main/node_modules/typescript/lib/typescript.js', 'utf8');
+let t0 = performance.now();
+const lower = text.toLowerCase();
+console.log('lower', (performance.now() - t0).toFixed(1));
+const kws = [...new Set(SECRET_FORMATS.flatMap((f) => f.keywords))];
+t0 = performance.now();
+let hits = 0;
+for (const k of kws) if (lower.includes(k)) hits++;
+console.log('includes x', kws.length, (performance.now() - t0).toFixed(1), 'ms', hits, 'hits');
+const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+const re = new RegExp(kws.map(esc).join('|'), 'g');
+t0 = performance.now();
+const seen = new Set<string>();
+for (const m of lower.matchAll(re)) seen.add(m[0]);
+console.log('alternation', (performance.now() - t0).toFixed(1), 'ms', seen.size);
+console.log(kws.filter((k) => lower.includes(k)).join(' '));
