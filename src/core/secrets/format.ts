@@ -80,6 +80,9 @@ export function base64Token(body: string, flags = ''): RegExp {
   return new RegExp(String.raw`(?<![\w+/])(?<![\w+/]-)(?<secret>${body})(?![\w+/=-])`, flags);
 }
 
+/** A lower-case UUID, the shape of many API keys that are recognised only by their context. */
+export const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
+
 /** A JSON Web Token: base64url header and payload (JSON objects, hence `eyJ`/`ey`), optional signature. */
 export const JWT_SOURCE = String.raw`eyJ[A-Za-z0-9_-]{8,2000}\.ey[A-Za-z0-9_-]{8,8000}\.[A-Za-z0-9_-]{0,1000}`;
 

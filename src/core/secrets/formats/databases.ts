@@ -1,7 +1,7 @@
 // Passwords in connection strings: database URLs, JDBC, ADO.NET/ODBC, and any URL with basic auth.
 // For URLs the reported value is the password alone. Runs last: a provider token used as a URL
 // password (a GitHub token in a clone URL) is reported by its own format first.
-import { LONG_LIVED, type SecretFormat } from '../format';
+import { LONG_LIVED, type Candidate, type SecretFormat } from '../format';
 import { plausible, rejected, type Check } from '../validators';
 
 const OWASP_DB = 'https://cheatsheetseries.owasp.org/cheatsheets/Database_Security_Cheat_Sheet.html';
@@ -25,7 +25,7 @@ function urlWithPassword(schemes: string, userMin = 0): RegExp {
  * Drops documentation hosts and default local credentials (`guest:guest@localhost`); any other
  * password for a local development host is reported as low.
  */
-function checkUrlHost(value: string, { groups }: { groups: Readonly<Record<string, string | undefined>> }): Check {
+function checkUrlHost(value: string, { groups }: Pick<Candidate, 'groups'>): Check {
   const host = groups.host ?? '';
   if (DOCUMENTATION_HOST.test(host)) return rejected('documentation host');
   if (!LOCAL_HOST.test(host)) return plausible(`host ${host}`);
@@ -38,11 +38,16 @@ function connectionSetting(line: string, keys: string): string | undefined {
 }
 
 /** The connection string's own user and server decide like a URL's: documentation hosts and `test`/`test` on localhost are not findings. */
-function checkConnectionString(value: string, { line }: { line: string }): Check {
+function checkConnectionString(value: string, { line }: Pick<Candidate, 'line'>): Check {
   const server = connectionSetting(line, 'server|data source|host|address|addr') ?? '';
   const host = server.replace(/^tcp:/i, '').replace(/[,:].*$/, '').replace(/\\.*$/, '');
   const user = connectionSetting(line, 'user id|uid|user|username');
   return checkUrlHost(value, { groups: { host, user } });
+}
+
+/** PostgreSQL stores `md5…` and `SCRAM-SHA-256$…` hashes where a password may stand: those are not secrets to rotate. */
+function checkNotPasswordHash(value: string): Check {
+  return /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$)/.test(value) ? rejected('a password hash, not the password') : plausible();
 }
 
 function databaseUrl(id: string, title: string, schemes: string, keywords: string[], samples: SecretFormat['samples']): SecretFormat {
@@ -180,7 +185,7 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     keywords: ['password', 'identified by'],
     pattern: /\b(?:CREATE|ALTER)\s{1,5}(?:ROLE|USER|LOGIN)\b[^;]{0,200}?\b(?:PASSWORD|IDENTIFIED\s{1,5}BY)\s{0,3}=?\s{0,3}[N]?'(?<secret>[^'\r\n]{1,128})'/i,
     context: { pattern: /\b(?:CREATE|ALTER)\s{1,5}(?:ROLE|USER|LOGIN)\b/i, lines: 0, required: true, what: 'a CREATE/ALTER ROLE, USER or LOGIN statement' },
-    validate: (value) => (/^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$)/.test(value) ? rejected('a password hash, not the password') : plausible()),
+    validate: checkNotPasswordHash,
     severity: 'high',
     docsUrl: 'https://www.postgresql.org/docs/current/sql-createrole.html',
     rotationUrl: OWASP_SECRETS,
@@ -274,7 +279,7 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     paths: /(?:^|[\\/])userlist\.txt$/,
     pattern: /^"(?<user>[^"\s]{1,63})"\s{1,5}"(?<secret>[^"\r\n]{1,256})"/m,
     context: { pattern: /^"[^"\s]{1,63}"\s{1,5}"/, lines: 0, required: true, what: 'a "user" "password" userlist entry' },
-    validate: (value) => (/^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$)/.test(value) ? rejected('a password hash, not the password') : plausible()),
+    validate: checkNotPasswordHash,
     severity: 'high',
     docsUrl: 'https://www.pgbouncer.org/config.html#authentication-file-format',
     rotationUrl: OWASP_SECRETS,

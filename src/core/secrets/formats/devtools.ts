@@ -1,10 +1,9 @@
 // Developer tools and observability: Linear, Notion, Airtable, Asana, Postman, Sentry, New Relic, Datadog,
 // Grafana, Snyk, SonarQube, CircleCI, Travis CI, Codecov, Contentful, Typeform, Readme, Prefect, Infracost,
 // Frame.io, Adobe, Algolia, Mapbox.
-import { LONG_LIVED, token, type SecretFormat } from '../format';
+import { LONG_LIVED, token, UUID, type SecretFormat } from '../format';
 import { checkJsonPayload, checkMixedAlphabet, type Check } from '../validators';
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 export const DEVTOOLS_FORMATS: SecretFormat[] = [
   {

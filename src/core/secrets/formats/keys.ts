@@ -1,13 +1,12 @@
 // Key material without a provider: PEM/OpenSSH/PGP/PuTTY private keys, age keys, JSON Web Tokens.
-import { base64Token, JWT_SOURCE, LONG_LIVED, pemBlockSource, SHORT_LIVED, token, type SecretFormat } from '../format';
+import { base64Token, JWT_SOURCE, LONG_LIVED, pemBlockSource, SHORT_LIVED, token, type Candidate, type SecretFormat } from '../format';
 import { checkBase64PrivateKey, checkBech32, checkJwt, checkPrivateKeyBlock, proven, type Check } from '../validators';
 
 const SECRETS_CHEAT_SHEET = 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Management_Cheat_Sheet.html';
 /** Between PEM header and footer: base64, line breaks, `\n` escapes, and the quotes and `+` of concatenated strings. */
 const PEM_IN_CODE = String.raw`A-Za-z0-9+/=\\\s"',`;
 
-const checkPemBlock = (_value: string, { groups }: { groups: Readonly<Record<string, string | undefined>> }): Check =>
-  checkPrivateKeyBlock(groups.block ?? '');
+const checkPemBlock = (_value: string, { groups }: Candidate): Check => checkPrivateKeyBlock(groups.block ?? '');
 
 export const KEY_FORMATS: SecretFormat[] = [
   {

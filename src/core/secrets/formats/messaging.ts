@@ -1,11 +1,10 @@
 // Messaging, e-mail and customer communication: Slack, Discord, Telegram, Microsoft Teams, SendGrid,
 // Twilio, Mailgun, Mailchimp, Postmark, Firebase Cloud Messaging, Intercom, Zendesk, Segment, Beamer.
-import { base64Token, LONG_LIVED, token, type SecretFormat } from '../format';
+import { base64Token, LONG_LIVED, token, UUID, type SecretFormat } from '../format';
 import { checkDecodedPrefix, checkDiscordBotToken, checkMixedAlphabet } from '../validators';
 
 const SLACK_TOKENS = 'https://api.slack.com/authentication/token-types';
 const SLACK_APPS = 'https://api.slack.com/apps';
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 
 export const MESSAGING_FORMATS: SecretFormat[] = [
   {

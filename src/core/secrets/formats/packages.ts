@@ -1,9 +1,8 @@
 // Package registries and artifact stores: npm, PyPI, NuGet, RubyGems, Clojars, crates.io, Docker Hub,
 // Docker registry credentials, JFrog Artifactory.
-import { base64Token, LONG_LIVED, token, type SecretFormat } from '../format';
+import { base64Token, LONG_LIVED, token, UUID, type SecretFormat } from '../format';
 import { checkBase62Crc, checkBasicAuthPair, checkDecodedPrefix, checkPyPIMacaroon } from '../validators';
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const NPM_TOKENS = 'https://docs.npmjs.com/about-access-tokens';
 const NPM_REVOKE = 'https://docs.npmjs.com/revoking-access-tokens';
 const JFROG_TOKENS = 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/access-tokens';

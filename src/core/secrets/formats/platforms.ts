@@ -1,9 +1,8 @@
 // Hosting, data and infrastructure platforms: Heroku, Netlify, Vercel, Fastly, Databricks, HashiCorp Vault
 // and Terraform Cloud, Pulumi, Doppler, Dynatrace, Scalingo, Supabase, PlanetScale, Neon.
-import { JWT_SOURCE, LONG_LIVED, SHORT_LIVED, token, type SecretFormat } from '../format';
+import { JWT_SOURCE, LONG_LIVED, SHORT_LIVED, token, UUID, type SecretFormat } from '../format';
 import { checkJwtClaim, checkMixedAlphabet } from '../validators';
 
-const UUID = '[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}';
 const VAULT_TOKENS = 'https://developer.hashicorp.com/vault/docs/concepts/tokens';
 const VAULT_REVOKE = 'https://developer.hashicorp.com/vault/docs/commands/token/revoke';
 
