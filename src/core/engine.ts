@@ -3,6 +3,7 @@ import { DEFAULT_CONFIG, ruleSetting, type ResolvedConfig } from './config';
 import type { Detector, ScanContext } from './detector';
 import { detectLanguage, isTreeLanguage, type LanguageKey, type TreeLanguage } from './lang/languages';
 import { splitRegions } from './regions';
+import { blankTemplates } from './structured/templates';
 import { findSuppressions, suppressionFor } from './suppressions';
 import { hash64, LineIndex, looksMinified, redact } from './text';
 import type { FileScanResult, Finding, RawFinding, RuleInfo, Span } from './types';
@@ -108,7 +109,8 @@ export class Engine {
       generated,
     };
     if (!generated && this.trees && isTreeLanguage(language) && this.active.some((d) => d.wantsTree?.(ctx))) {
-      const parsed = await this.trees.parse(language, text, documentKey);
+      // Helm and Go templates break YAML; blanked in place, the manifest parses and offsets hold.
+      const parsed = await this.trees.parse(language, language === 'yaml' ? blankTemplates(text) : text, documentKey);
       ctx.tree = parsed.tree;
       keepTree = Boolean(parsed.cached);
       if (parsed.failure) result.skipped = `syntax-aware checks skipped: ${parsed.failure}`;

@@ -1,0 +1,5 @@
+export * from './data';
+export { dataFromJson } from './json';
+export { dataFromYaml } from './yaml';
+export { hclExpression, hclFile, type HclBlock } from './hcl';
+export { blankTemplates } from './templates';
