@@ -178,3 +178,16 @@ test('keyhole rules lists the catalogue; --version prints the version', () => {
   assert.ok(rules.every((r) => /^(secret|iam|agent|lifecycle)\//.test(r.id)));
   assert.match(keyhole(['--version']).stdout, /^\d+\.\d+\.\d+/);
 });
+
+test('a large scan runs in worker threads and reports the same findings, in path order', () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 90; i++) files[`pkg/mod${String(i).padStart(2, '0')}.js`] = `export const n${i} = ${i};\n`;
+  files['pkg/mod57.js'] = `const GITHUB_TOKEN = "${token}";\n`;
+  files['pkg/mod12.py'] = `password = "${dbPassword}"\n`;
+  const dir = workspace(files);
+  const r = keyhole(['scan', dir, '--format', 'json']);
+  assert.equal(r.code, 1, r.stderr);
+  const json = JSON.parse(r.stdout);
+  assert.equal(json.summary.scannedFiles, 91);
+  assert.deepEqual(json.findings.map((f: { path: string }) => f.path), ['pkg/mod12.py', 'pkg/mod57.js']);
+});

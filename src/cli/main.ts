@@ -1,6 +1,6 @@
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { CONFIG_FILE_NAMES, ConfigError, DEFAULT_CONFIG, isIgnoredPath, parseConfig, type ResolvedConfig } from '../core/config';
+import { CONFIG_FILE_NAMES, ConfigError, DEFAULT_CONFIG, parseConfig, type ResolvedConfig } from '../core/config';
 import { Engine } from '../core/engine';
 import { builtinDetectors } from '../core/registry';
 import { allFindings, atLeast, type ScanReport } from '../core/report/model';
@@ -8,12 +8,8 @@ import { toJson } from '../core/report/json';
 import { toSarif } from '../core/report/sarif';
 import { toText } from '../core/report/text';
 import { formatSuppressionList } from '../core/suppressions';
-import { isProbablyBinary } from '../core/text';
-import type { FileScanResult, SkippedFile } from '../core/types';
-import { nodeWasmSource } from '../node/wasmSource';
-import { ParserHost } from '../parsing/parserHost';
 import { parseArgs, USAGE, UsageError, type ScanArgs } from './args';
-import { walk, type FileEntry } from './files';
+import { scanFiles } from './scanFiles';
 import { renderRules } from './rules';
 
 declare const KEYHOLE_VERSION: string | undefined;
@@ -39,29 +35,6 @@ function scanRoot(paths: string[]): string {
   return process.cwd();
 }
 
-async function readText(entry: FileEntry, maxFileSize: number, skipped: SkippedFile[]): Promise<string | undefined> {
-  try {
-    const stat = await fs.stat(entry.abs);
-    if (stat.size > maxFileSize) {
-      skipped.push({ path: entry.rel, reason: `larger than the ${formatBytes(maxFileSize)} limit (${formatBytes(stat.size)}); raise maxFileSize or --max-file-size to scan it` });
-      return undefined;
-    }
-    const bytes = await fs.readFile(entry.abs);
-    if (isProbablyBinary(bytes)) {
-      skipped.push({ path: entry.rel, reason: 'binary file' });
-      return undefined;
-    }
-    return new TextDecoder('utf-8').decode(bytes);
-  } catch (err) {
-    skipped.push({ path: entry.rel, reason: `cannot read: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
-    return undefined;
-  }
-}
-
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
-}
-
 function progress(enabled: boolean) {
   let last = 0;
   return {
@@ -81,26 +54,12 @@ async function scan(args: ScanArgs): Promise<number> {
   for (const p of args.paths) if (!existsSync(p)) throw new RuntimeError(`path not found: ${p}`);
   const root = scanRoot(args.paths);
   const config = await loadConfig(args, root);
-  const engine = new Engine(builtinDetectors(config), new ParserHost(nodeWasmSource(), new Set(config.disabledLanguages)), config);
-  const skipped: SkippedFile[] = [];
-  const files: FileScanResult[] = [];
   const bar = progress(Boolean(process.stderr.isTTY) && !args.listSuppressions);
-  const walkOptions = { root, gitignore: args.gitignore, isIgnored: (rel: string) => isIgnoredPath(rel, config) };
-  let scanned = 0;
-  for (const target of args.paths) {
-    for await (const entry of walk(resolve(target), walkOptions, skipped)) {
-      const text = await readText(entry, config.maxFileSize, skipped);
-      if (text === undefined) continue;
-      const result = await engine.scan({ path: entry.rel, text });
-      scanned++;
-      bar.tick(scanned, entry.rel);
-      if (result.skipped) skipped.push({ path: entry.rel, reason: result.skipped });
-      files.push(result);
-    }
-  }
+  const { files, skipped, scannedFiles } = await scanFiles(args.paths, { root, config, gitignore: args.gitignore, onProgress: bar.tick });
   bar.done();
+  const rules = new Engine(builtinDetectors(config), null, config).rules();
 
-  const report: ScanReport = { toolVersion: VERSION, root, files, skipped, rules: engine.rules(), scannedFiles: scanned };
+  const report: ScanReport = { toolVersion: VERSION, root, files, skipped, rules, scannedFiles };
   let output: string;
   if (args.listSuppressions) output = formatSuppressionList(files.flatMap((f) => f.suppressions));
   else if (args.format === 'sarif') output = JSON.stringify(toSarif(report), null, 2) + '\n';

@@ -1,7 +1,7 @@
 import type { Tree } from 'web-tree-sitter';
 import type { LanguageKey } from './lang/languages';
 import type { LineIndex } from './text';
-import type { RawFinding, RuleInfo } from './types';
+import type { RawFinding, RuleInfo, Span } from './types';
 
 /** What a detector sees: one region of a document (the whole file, a Markdown fence, a notebook cell). */
 export interface ScanContext {
@@ -15,6 +15,8 @@ export interface ScanContext {
   tree: Tree | null;
   /** True for lock files and other generated files: only validated provider formats apply. */
   generated: boolean;
+  /** Records a fact for workspace correlation (see `Fact`); spans are in this region's text. */
+  note?(key: string, value: string, span: Span): void;
 }
 
 export interface Detector {
@@ -26,5 +28,11 @@ export interface Detector {
    * a region is parsed only when some detector asks for it.
    */
   wantsTree?(ctx: ScanContext): boolean;
+  /**
+   * The offsets this detector looks at, when the syntax of the lines around them is enough.
+   * Large files are then parsed in windows around these offsets instead of whole; a detector
+   * that wants a tree but has no `treeFocus` gets the whole tree.
+   */
+  treeFocus?(ctx: ScanContext): number[];
   detect(ctx: ScanContext): RawFinding[];
 }

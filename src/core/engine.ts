@@ -13,8 +13,11 @@ export interface TreeProvider {
   /**
    * `documentKey` names an open document whose tree the provider may keep and reparse
    * incrementally; such a tree comes back with `cached: true` and the engine leaves it alive.
+   * `windows`: parse only these parts of the text (a large file scanned once).
    */
-  parse(language: TreeLanguage, text: string, documentKey?: string): Promise<{ tree: Tree | null; failure?: string; cached?: boolean }>;
+  parse(
+    language: TreeLanguage, text: string, documentKey?: string, windows?: Span[],
+  ): Promise<{ tree: Tree | null; failure?: string; cached?: boolean }>;
 }
 
 export interface ScanDocument {
@@ -68,13 +71,16 @@ export class Engine {
 
     const raw: RawFinding[] = [];
     for (const region of splitRegions(doc.text, language)) {
-      const key = region.text === doc.text ? doc.documentKey : undefined;
-      const found = await this.scanRegion(doc.path, region.language, region.text, generated, result, key);
+      const whole = region.text === doc.text;
+      const key = whole ? doc.documentKey : undefined;
+      // Facts describe the file itself; an example in a Markdown fence must not stand for the workspace.
+      const note = whole ? (k: string, value: string, span: Span) => (result.facts ??= []).push({ key: k, value, span, range: lines.range(span) }) : undefined;
+      const found = await this.scanRegion(doc.path, region.language, region.text, generated, result, key, note);
+      const map = (s: Span): Span => {
+        const start = region.toDocument(s.start);
+        return { start, end: Math.max(start, region.toDocumentEnd?.(s.end) ?? region.toDocument(s.end)) };
+      };
       for (const f of found) {
-        const map = (s: Span): Span => {
-          const start = region.toDocument(s.start);
-          return { start, end: Math.max(start, region.toDocumentEnd?.(s.end) ?? region.toDocument(s.end)) };
-        };
         raw.push({ ...f, span: map(f.span), valueSpan: f.valueSpan && map(f.valueSpan) });
       }
     }
@@ -94,6 +100,7 @@ export class Engine {
 
   private async scanRegion(
     path: string, language: LanguageKey, text: string, generated: boolean, result: FileScanResult, documentKey?: string,
+    note?: ScanContext['note'],
   ): Promise<RawFinding[]> {
     let lower: string | undefined;
     let keepTree = false;
@@ -107,10 +114,13 @@ export class Engine {
       },
       tree: null,
       generated,
+      note,
     };
-    if (!generated && this.trees && isTreeLanguage(language) && this.active.some((d) => d.wantsTree?.(ctx))) {
+    const wanting = !generated && this.trees && isTreeLanguage(language) ? this.active.filter((d) => d.wantsTree?.(ctx)) : [];
+    if (this.trees && isTreeLanguage(language) && wanting.length) {
+      const windows = !documentKey && text.length > WINDOWED_PARSE_ABOVE && WINDOWED_LANGUAGES.has(language) ? parseWindows(ctx, wanting) : undefined;
       // Helm and Go templates break YAML; blanked in place, the manifest parses and offsets hold.
-      const parsed = await this.trees.parse(language, language === 'yaml' ? blankTemplates(text) : text, documentKey);
+      const parsed = await this.trees.parse(language, language === 'yaml' ? blankTemplates(text) : text, documentKey, windows);
       ctx.tree = parsed.tree;
       keepTree = Boolean(parsed.cached);
       if (parsed.failure) result.skipped = `syntax-aware checks skipped: ${parsed.failure}`;
@@ -154,8 +164,41 @@ export class Engine {
       docsUrl: rule?.docsUrl,
       rotationUrl: rule?.rotationUrl,
       evidence: f.evidence,
+      ...(f.valueSpan && (f.valueSpan.start !== f.span.start || f.valueSpan.end !== f.span.end) ? { valueSpan: f.valueSpan } : {}),
+      ...(f.boundName ? { boundName: f.boundName } : {}),
     };
   }
+}
+
+/** Above this size, a file scanned once (not an open document) is parsed only around what detectors look at. */
+const WINDOWED_PARSE_ABOVE = 64 * 1024;
+/** Languages whose statements parse on their own; nested data formats need their enclosing structure. */
+const WINDOWED_LANGUAGES: ReadonlySet<LanguageKey> = new Set<LanguageKey>(['javascript', 'typescript', 'tsx', 'python']);
+/** Lines of context kept before and after each offset a detector focuses on. */
+const WINDOW_LINES_BEFORE = 3;
+const WINDOW_LINES_AFTER = 4;
+
+/**
+ * The merged line windows around every offset the tree-wanting detectors focus on, or undefined
+ * when one of them needs the whole tree.
+ */
+function parseWindows(ctx: ScanContext, wanting: Detector[]): Span[] | undefined {
+  const offsets: number[] = [];
+  for (const d of wanting) {
+    if (!d.treeFocus) return undefined;
+    offsets.push(...d.treeFocus(ctx));
+  }
+  offsets.sort((a, b) => a - b);
+  const windows: Span[] = [];
+  for (const offset of offsets) {
+    const line = ctx.lines.lineOf(offset);
+    const start = ctx.lines.lineStart(Math.max(0, line - WINDOW_LINES_BEFORE));
+    const end = Math.min(ctx.text.length, ctx.lines.lineEnd(Math.min(ctx.lines.lineCount - 1, line + WINDOW_LINES_AFTER)) + 1);
+    const last = windows[windows.length - 1];
+    if (last && start <= last.end) last.end = Math.max(last.end, end);
+    else windows.push({ start, end });
+  }
+  return windows;
 }
 
 /** Keeps one finding per value: the most certain, the most specific (a provider format over a generic rule). */

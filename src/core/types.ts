@@ -39,9 +39,12 @@ export interface FileEdit {
 }
 
 export interface Fix {
+  /** What the fix does, never with the secret value. */
   title: string;
   preferred: boolean;
   edits: FileEdit[];
+  /** What the user must still do (rotate the old value, set up the platform side), never with the secret value. */
+  description?: string;
 }
 
 export interface RelatedLocation {
@@ -61,6 +64,10 @@ export interface Finding {
   path: string;
   range: Range;
   span: Span;
+  /** The secret value's own span, when it differs from `span` (a PEM block highlighted whole). */
+  valueSpan?: Span;
+  /** Name the value is bound to in code (variable, key, argument), when the detector knows it. */
+  boundName?: string;
   /** The secret shown redacted (`ghp_…Cuv1K`), when the finding is about a value. */
   redacted?: string;
   /** Stable when lines move: derived from rule, path and value, never from the line number. */
@@ -127,5 +134,19 @@ export interface FileScanResult {
   skipped?: string;
   /** Candidates dropped with the reason, for "why was this not reported" (never with values). */
   dropped?: { ruleId: string; line: number; reason: string }[];
+  /** What detectors noted for workspace correlation (src/core/correlate); absent when nothing was noted. */
+  facts?: Fact[];
   elapsedMs: number;
+}
+
+/**
+ * A name-level fact about a file that only the workspace as a whole can judge: "this span is the
+ * access key of IAM user `deploy`", "user `deploy` has AdministratorAccess", "secret `db` is
+ * rotated". Keys are namespaced (`aws.adminUser`); values are names and addresses, never a secret.
+ */
+export interface Fact {
+  key: string;
+  value: string;
+  span: Span;
+  range: Range;
 }

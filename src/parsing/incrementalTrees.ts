@@ -1,6 +1,7 @@
 import type { Tree } from 'web-tree-sitter';
 import type { TreeLanguage } from '../core/lang/languages';
 import type { TreeProvider } from '../core/engine';
+import type { Span } from '../core/types';
 import { applyEdit, type ParserHost, type TextChange } from './parserHost';
 
 interface CachedTree {
@@ -18,8 +19,8 @@ export class IncrementalTrees implements TreeProvider {
 
   constructor(private readonly host: ParserHost) {}
 
-  async parse(language: TreeLanguage, text: string, documentKey?: string) {
-    if (!documentKey) return this.host.parse(language, text);
+  async parse(language: TreeLanguage, text: string, documentKey?: string, windows?: Span[]) {
+    if (!documentKey) return this.host.parse(language, text, undefined, windows);
     const previous = this.trees.get(documentKey);
     const oldTree = previous?.language === language ? previous.tree : null;
     if (!(await this.host.language(language))) return { tree: null, failure: this.host.failureOf(language) };

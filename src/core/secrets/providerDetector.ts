@@ -141,6 +141,8 @@ function assess(ctx: ScanContext, c: CompiledFormat, match: RegExpExecArray, mat
   const line = nearbyLines(ctx, valueSpan.start, 0);
   const check: Check = format.validate?.(value, { groups: match.groups ?? {}, inContext, line }) ?? { verdict: 'plausible' };
   if (check.verdict === 'rejected') return undefined;
+  // A slice of an embedded blob (a data: URI, a base64 image) has every shape; only a checksum proves a token there.
+  if (check.verdict !== 'proven' && insideBlob(ctx.text, valueSpan)) return undefined;
 
   const confidence: Confidence = check.verdict === 'proven' || format.structure ? 'validated' : inContext ? 'context' : 'heuristic';
   if (ctx.generated && confidence !== 'validated') return undefined;
@@ -162,6 +164,21 @@ function assess(ctx: ScanContext, c: CompiledFormat, match: RegExpExecArray, mat
     message: `${format.title} ${redact(value)}: ${reason}${note}.`,
     evidence,
   };
+}
+
+/** A value with this many more base64 characters around it is a slice of embedded data, not a credential someone wrote. */
+const BLOB_MARGIN = 64;
+
+function isBase64Char(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || code === 43 || code === 47 || code === 61;
+}
+
+function insideBlob(text: string, span: Span): boolean {
+  let before = 0;
+  let after = 0;
+  while (before < BLOB_MARGIN && span.start - before > 0 && isBase64Char(text.charCodeAt(span.start - before - 1))) before++;
+  while (before + after < BLOB_MARGIN && span.end + after < text.length && isBase64Char(text.charCodeAt(span.end + after))) after++;
+  return before + after >= BLOB_MARGIN;
 }
 
 function contextReason(context: NonNullable<SecretFormat['context']>): string {

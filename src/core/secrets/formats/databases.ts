@@ -14,9 +14,9 @@ const LOCAL_HOST = /^(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|0\.0\.0\.0|\[::
 const DOCUMENTATION_HOST = /(?:^|\.)example\.(?:com|org|net)$|\.(?:example|test|invalid)$/i;
 
 /** A URL whose scheme is one of `schemes`: user (maybe empty), password, host. The lookbehind starts matching at `://`. */
-function urlWithPassword(schemes: string, userMin = 0): RegExp {
+function urlWithPassword(schemes: string, userMin = 0, passwordMin = 1): RegExp {
   return new RegExp(
-    String.raw`(?<=(?<![\w+.-])(?<scheme>${schemes}))://(?<user>${USER}{${userMin},128}):(?<secret>${USER}{1,256})@${HOST}`,
+    String.raw`(?<=(?<![\w+.-])(?<scheme>${schemes}))://(?<user>${USER}{${userMin},128}):(?<secret>${USER}{${passwordMin},256})@${HOST}`,
     'i',
   );
 }
@@ -295,7 +295,8 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     title: 'URL password (basic auth)',
     provider: 'URL',
     keywords: ['://'],
-    pattern: urlWithPassword('[a-z][a-z0-9+.-]{1,20}', 1),
+    // Any scheme: one- and two-character passwords here are documentation (`https://a:b@host`).
+    pattern: urlWithPassword('[a-z][a-z0-9+.-]{1,20}', 1, 3),
     shape: 'the password of user:password@host in a URL',
     validate: checkUrlHost,
     severity: 'medium',

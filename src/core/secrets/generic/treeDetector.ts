@@ -14,6 +14,7 @@ export const genericTreeDetector: Detector = {
   wantsTree(ctx: ScanContext): boolean {
     return !ctx.generated && isTreeLanguage(ctx.language) && anchorsOf(ctx).length > 0;
   },
+  treeFocus: anchorsOf,
   detect(ctx: ScanContext): RawFinding[] {
     if (ctx.generated || !ctx.tree || !isTreeLanguage(ctx.language)) return [];
     const anchors = anchorsOf(ctx);
