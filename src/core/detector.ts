@@ -1,5 +1,6 @@
 import type { Tree } from 'web-tree-sitter';
 import type { LanguageKey } from './lang/languages';
+import type { Locality } from './liveDocuments';
 import type { LineIndex } from './text';
 import type { RawFinding, RuleInfo, Span } from './types';
 
@@ -17,6 +18,11 @@ export interface ScanContext {
   generated: boolean;
   /** Records a fact for workspace correlation (see `Fact`); spans are in this region's text. */
   note?(key: string, value: string, span: Span): void;
+  /**
+   * Tells the user why a candidate at `span` was not reported (a placeholder, a failed checksum, a
+   * public key), for `--verbose`. The reason must never contain the value.
+   */
+  drop?(ruleId: string, span: Span, reason: string): void;
 }
 
 export interface Detector {
@@ -34,5 +40,11 @@ export interface Detector {
    * that wants a tree but has no `treeFocus` gets the whole tree.
    */
   treeFocus?(ctx: ScanContext): number[];
+  /**
+   * How far from a finding the text it depends on can lie. With it, an edit to an open document
+   * re-runs the detector only around the change. Detectors that read the syntax tree or the
+   * whole text (a rule about what a file lacks) must not declare it.
+   */
+  locality?: Locality;
   detect(ctx: ScanContext): RawFinding[];
 }

@@ -2,6 +2,7 @@ import type { Tree } from 'web-tree-sitter';
 import { DEFAULT_CONFIG, ruleSetting, type ResolvedConfig } from './config';
 import type { Detector, ScanContext } from './detector';
 import { detectLanguage, isTreeLanguage, type LanguageKey, type TreeLanguage } from './lang/languages';
+import { LiveDocuments, type Locality } from './liveDocuments';
 import { splitRegions } from './regions';
 import { blankTemplates } from './structured/templates';
 import { findSuppressions, suppressionFor } from './suppressions';
@@ -31,12 +32,15 @@ export interface ScanDocument {
 }
 
 const CONFIDENCE_RANK = { validated: 3, context: 2, heuristic: 1 } as const;
+/** Dropped candidates kept per file, for `--verbose`. */
+const MAX_DROPPED = 200;
 
 const LOCK_FILES = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|packages\.lock\.json|composer\.lock|Gemfile\.lock|Cargo\.lock|poetry\.lock|Pipfile\.lock|go\.sum|uv\.lock|pdm\.lock|mix\.lock|pubspec\.lock|Podfile\.lock|flake\.lock|gradle\.lockfile|[^/]*\.lock)$/i;
 
 /** The scanning engine: pure, host-agnostic. Hosts pass text in and get findings out. */
 export class Engine {
   private readonly rulesById = new Map<string, RuleInfo>();
+  private readonly live = new LiveDocuments();
   /** Detectors with at least one rule switched on: a detector whose rules are all off costs nothing. */
   private readonly active: Detector[];
 
@@ -75,7 +79,11 @@ export class Engine {
       const key = whole ? doc.documentKey : undefined;
       // Facts describe the file itself; an example in a Markdown fence must not stand for the workspace.
       const note = whole ? (k: string, value: string, span: Span) => (result.facts ??= []).push({ key: k, value, span, range: lines.range(span) }) : undefined;
-      const found = await this.scanRegion(doc.path, region.language, region.text, generated, result, key, note);
+      const drop = (ruleId: string, span: Span, reason: string) => {
+        const dropped = (result.dropped ??= []);
+        if (dropped.length < MAX_DROPPED) dropped.push({ ruleId, line: lines.lineOf(region.toDocument(span.start)) + 1, reason });
+      };
+      const found = await this.scanRegion(doc.path, region.language, region.text, generated, result, key, note, drop);
       const map = (s: Span): Span => {
         const start = region.toDocument(s.start);
         return { start, end: Math.max(start, region.toDocumentEnd?.(s.end) ?? region.toDocument(s.end)) };
@@ -100,7 +108,7 @@ export class Engine {
 
   private async scanRegion(
     path: string, language: LanguageKey, text: string, generated: boolean, result: FileScanResult, documentKey?: string,
-    note?: ScanContext['note'],
+    note?: ScanContext['note'], drop?: ScanContext['drop'],
   ): Promise<RawFinding[]> {
     let lower: string | undefined;
     let keepTree = false;
@@ -115,6 +123,7 @@ export class Engine {
       tree: null,
       generated,
       note,
+      drop,
     };
     const wanting = !generated && this.trees && isTreeLanguage(language) ? this.active.filter((d) => d.wantsTree?.(ctx)) : [];
     if (this.trees && isTreeLanguage(language) && wanting.length) {
@@ -126,20 +135,29 @@ export class Engine {
       if (parsed.failure) result.skipped = `syntax-aware checks skipped: ${parsed.failure}`;
     }
     const out: RawFinding[] = [];
-    try {
-      for (const d of this.active) {
-        try {
-          out.push(...d.detect(ctx));
-        } catch (err) {
-          // One broken detector must not hide what the others find, nor abort an audit.
-          const note = `detector ${d.id} failed: ${(err as Error).message}`;
-          result.skipped = result.skipped ? `${result.skipped}; ${note}` : note;
-        }
+    const guarded = (what: string, run: () => RawFinding[]) => {
+      try {
+        out.push(...run());
+      } catch (err) {
+        // One broken detector must not hide what the others find, nor abort an audit.
+        const note = `detector ${what} failed: ${(err as Error).message}`;
+        result.skipped = result.skipped ? `${result.skipped}; ${note}` : note;
       }
+    };
+    try {
+      // In an open document, detectors with a bounded reach re-run only around the last edit.
+      const local = documentKey ? this.active.filter((d): d is Detector & { locality: Locality } => Boolean(d.locality)) : [];
+      if (local.length) guarded(local.map((d) => d.id).join(', '), () => this.live.run(documentKey!, ctx, local, (span) => subContext(ctx, span)));
+      for (const d of this.active) if (!local.includes(d as never)) guarded(d.id, () => d.detect(ctx));
     } finally {
       if (!keepTree) ctx.tree?.delete();
     }
     return out;
+  }
+
+  /** Frees what is kept for an open document (call when it closes). */
+  forgetDocument(documentKey: string): void {
+    this.live.forget(documentKey);
   }
 
   private toFinding(doc: ScanDocument, f: RawFinding, lines: LineIndex): Finding | undefined {
@@ -199,6 +217,24 @@ function parseWindows(ctx: ScanContext, wanting: Detector[]): Span[] | undefined
     else windows.push({ start, end });
   }
   return windows;
+}
+
+/** A context over a slice of a region's text, for a detector re-run around an edit; spans it reports are slice offsets. */
+function subContext(ctx: ScanContext, span: Span): ScanContext {
+  const text = ctx.text.slice(span.start, span.end);
+  let lower: string | undefined;
+  return {
+    path: ctx.path,
+    language: ctx.language,
+    text,
+    lines: new LineIndex(text),
+    get lower() {
+      return (lower ??= text.toLowerCase());
+    },
+    tree: null,
+    generated: ctx.generated,
+    drop: ctx.drop && ((ruleId, s, reason) => ctx.drop!(ruleId, { start: s.start + span.start, end: s.end + span.start }, reason)),
+  };
 }
 
 /** Keeps one finding per value: the most certain, the most specific (a provider format over a generic rule). */

@@ -79,9 +79,10 @@ export class Engines implements vscode.Disposable {
     return isIgnoredPath(path, (await this.forUri(uri)).config);
   }
 
-  /** Every kept syntax tree of the document, in whichever parser host holds it. */
+  /** Every kept syntax tree and finding set of the document, in whichever parser host and engine holds it. */
   forgetDocument(key: string): void {
     for (const trees of this.parsers.values()) trees.forget(key);
+    for (const pending of this.byFolder.values()) void pending.then((folder) => folder.engine.forgetDocument(key), () => undefined);
   }
 
   private async build(folder: vscode.WorkspaceFolder | undefined): Promise<FolderEngine> {

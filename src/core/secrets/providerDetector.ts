@@ -66,9 +66,12 @@ export function createProviderDetector(formats: readonly SecretFormat[] = SECRET
   const formatsOfKeyword = keywords.map((_, k) => compiled.flatMap((c, i) => (c.keywordIds.includes(k) ? [i] : [])));
   const pathLimited = compiled.flatMap((c, i) => (c.format.paths ? [i] : []));
 
+  const contextLines = Math.max(0, ...formats.map((f) => f.context?.lines ?? 0));
   return {
     id: PROVIDER_DETECTOR_ID,
     rules: formatRules(formats),
+    // A match, its context words and a multi-line key block all lie within this reach.
+    locality: { lines: contextLines + 2, chars: MULTILINE_REACH + 4096 },
     detect(ctx: ScanContext): RawFinding[] {
       const hits = scanner.scan(ctx.text);
       const active = new Uint8Array(compiled.length);
@@ -133,14 +136,17 @@ function scanWindow(ctx: ScanContext, c: CompiledFormat, start: number, end: num
 function assess(ctx: ScanContext, c: CompiledFormat, match: RegExpExecArray, matchStart: number, valueSpan: Span): RawFinding | undefined {
   const { format } = c;
   const value = ctx.text.slice(valueSpan.start, valueSpan.end);
-  if (isPlaceholder(value)) return undefined;
+  if (isPlaceholder(value)) return dropped(ctx, c, valueSpan, 'a placeholder or documentation example');
   const entropy = format.minEntropy === undefined ? undefined : shannonEntropy(value);
-  if (entropy !== undefined && entropy < (format.minEntropy ?? 0)) return undefined;
+  if (entropy !== undefined && entropy < (format.minEntropy ?? 0)) {
+    return dropped(ctx, c, valueSpan, `entropy ${entropy.toFixed(1)} below ${format.minEntropy}`);
+  }
   const inContext = format.context ? format.context.pattern.test(nearbyLines(ctx, valueSpan.start, format.context.lines ?? 0)) : false;
   if (format.context?.required && !inContext) return undefined;
   const line = nearbyLines(ctx, valueSpan.start, 0);
-  const check: Check = format.validate?.(value, { groups: match.groups ?? {}, inContext, line }) ?? { verdict: 'plausible' };
-  if (check.verdict === 'rejected') return undefined;
+  const around = (lines: number) => nearbyLines(ctx, valueSpan.start, lines);
+  const check: Check = format.validate?.(value, { groups: match.groups ?? {}, inContext, line, around }) ?? { verdict: 'plausible' };
+  if (check.verdict === 'rejected') return dropped(ctx, c, valueSpan, check.reason);
   // A slice of an embedded blob (a data: URI, a base64 image) has every shape; only a checksum proves a token there.
   if (check.verdict !== 'proven' && insideBlob(ctx.text, valueSpan)) return undefined;
 
@@ -181,6 +187,12 @@ function insideBlob(text: string, span: Span): boolean {
   return before + after >= BLOB_MARGIN;
 }
 
+/** Tells the user why a candidate was not reported (`--verbose`); returns nothing, for `return dropped(…)`. */
+function dropped(ctx: ScanContext, c: CompiledFormat, valueSpan: Span, reason: string): undefined {
+  ctx.drop?.(c.ruleId, valueSpan, reason);
+  return undefined;
+}
+
 function contextReason(context: NonNullable<SecretFormat['context']>): string {
   return `found with ${context.what} ${context.lines ? `within ${context.lines} lines` : 'on the same line'}`;
 }
@@ -209,8 +221,16 @@ const SELF_CHECKING = SECRET_FORMATS.filter((f) => f.validate && !f.context?.req
  * token, so no detector should report it.
  */
 export function failsProviderCheck(value: string): boolean {
-  return SELF_CHECKING.some(({ format, whole }) => {
+  return providerCheckFailure(value) !== undefined;
+}
+
+/** Why `value` fails its provider's own check (`GitHub personal access token: CRC32 checksum does not match`), or undefined. */
+export function providerCheckFailure(value: string): string | undefined {
+  for (const { format, whole } of SELF_CHECKING) {
     const match = whole.exec(value);
-    return match !== null && format.validate?.(value, { groups: match.groups ?? {}, inContext: false, line: value }).verdict === 'rejected';
-  });
+    if (!match) continue;
+    const check = format.validate?.(value, { groups: match.groups ?? {}, inContext: false, line: value, around: () => value });
+    if (check?.verdict === 'rejected') return `the shape of a ${format.title} that fails its check: ${check.reason}`;
+  }
+  return undefined;
 }
