@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
-  ALLOWLIST_PROPERTIES, CONFIG_PROPERTIES, ConfigError, CUSTOM_RULE_PROPERTIES, DEFAULT_CONFIG, isIgnoredPath, LANGUAGE_KEYS,
+  ALLOWLIST_PROPERTIES, CONFIG_PROPERTIES, ConfigError, CUSTOM_RULE_PROPERTIES, DEFAULT_CONFIG, isIgnoredPath, LANGUAGE_KEYS, LIFECYCLE_PROPERTIES,
   parseConfig, patternProblem, RULE_SETTING_PROPERTIES, ruleSetting, stripJsonComments, type ResolvedConfig,
 } from '../src/core/config';
 import { customRulesDetector } from '../src/core/customRules';
@@ -63,7 +63,8 @@ test('a full configuration with comments', () => {
     ],
     "maxFileSize": 1048576,
     "languages": { "kotlin": false, "python": true, "markdown": false },
-    "envFile": "config/.env.local" // where fixes put secrets
+    "envFile": "config/.env.local", // where fixes put secrets
+    "lifecycle": { "maxTokenTtlHours": 12, "maxKeyAgeDays": 30 }
   }`;
   assert.deepEqual(parseConfig(text, SOURCE), {
     ignore: ['vendor/**', '*.min.js'],
@@ -84,6 +85,7 @@ test('a full configuration with comments', () => {
     maxFileSize: 1048576,
     disabledLanguages: ['kotlin', 'markdown'],
     envFile: 'config/.env.local',
+    lifecycle: { maxTokenTtlHours: 12, maxSessionHours: 1, maxSignedTokenHours: 24, maxKeyAgeDays: 30 },
   });
 });
 
@@ -99,7 +101,7 @@ test('every error is one line naming the file and the JSON path', () => {
   const rule = (extra: object) => JSON.stringify({ customRules: [{ ...KHTEST_RULE, ...extra }] });
   const cases: [string, string][] = [
     ['[]', '.keyhole.json: expected a JSON object'],
-    ['{"igonre": []}', '.keyhole.json: igonre: unknown property (expected one of $schema, ignore, rules, allowlist, customRules, maxFileSize, languages, envFile)'],
+    ['{"igonre": []}', '.keyhole.json: igonre: unknown property (expected one of $schema, ignore, rules, allowlist, customRules, maxFileSize, languages, envFile, lifecycle)'],
     ['{"ignore": "dist"}', '.keyhole.json: ignore: expected an array'],
     ['{"ignore": ["dist", ""]}', '.keyhole.json: ignore[1]: expected a non-empty string'],
     ['{"rules": []}', '.keyhole.json: rules: expected an object'],
@@ -212,6 +214,7 @@ test('the schema is draft-07 and has the same properties as parseConfig, each de
   assert.deepEqual(keys(p.allowlist.items), [...ALLOWLIST_PROPERTIES].sort());
   assert.deepEqual(keys(p.customRules.items), [...CUSTOM_RULE_PROPERTIES].sort());
   assert.deepEqual(keys(p.languages), [...LANGUAGE_KEYS].sort());
+  assert.deepEqual(keys(p.lifecycle), [...LIFECYCLE_PROPERTIES].sort());
   assert.deepEqual(p.customRules.items.properties.severity.enum, SEVERITIES);
   assert.deepEqual(p.rules.additionalProperties.oneOf[1].enum, SEVERITIES);
 
@@ -240,6 +243,7 @@ test('the schema and parseConfig accept and reject the same files', () => {
     { allowlist: [{ fingerprint: 'secret/acme/widget-key:0123456789abcdef', reason: 'ok', path: 'a/b.ts' }] },
     { customRules: [KHTEST_RULE, { ...KHTEST_RULE, id: 'secret/acme/khtest', confidence: 'validated', description: 'd' }] },
     { languages: Object.fromEntries(LANGUAGE_KEYS.map((l) => [l, false])) },
+    { lifecycle: {} }, { lifecycle: { maxTokenTtlHours: 0.5, maxSessionHours: 12, maxSignedTokenHours: 720, maxKeyAgeDays: 365 } },
   ];
   const invalid: unknown[] = [
     [], { extra: 1 }, { ignore: 'x' }, { ignore: [' '] }, { rules: { Secret: 'off' } }, { rules: { 'secret/x': 'on' } },
@@ -250,6 +254,7 @@ test('the schema and parseConfig accept and reject the same files', () => {
     { customRules: [{ ...KHTEST_RULE, severity: undefined }] }, { customRules: [{ ...KHTEST_RULE, confidence: 'high' }] },
     { maxFileSize: 0 }, { maxFileSize: 2.5 }, { languages: { cobol: true } }, { languages: { kotlin: 'no' } },
     { envFile: '' }, { envFile: '/abs/.env' }, { envFile: 'C:/x/.env' }, { envFile: '..\\.env' }, { envFile: 'a/../../.env' }, { $schema: '' },
+    { lifecycle: 24 }, { lifecycle: { maxTokenTtlHours: 0 } }, { lifecycle: { maxSessionHours: '1h' } }, { lifecycle: { ttl: 1 } },
   ];
   const accepts = (value: unknown) => {
     try {

@@ -1,6 +1,7 @@
 import { existsSync, promises as fs, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CONFIG_FILE_NAMES, ConfigError, DEFAULT_CONFIG, parseConfig, type ResolvedConfig } from '../core/config';
+import { correlate } from '../core/correlate/correlate';
 import { Engine } from '../core/engine';
 import { builtinDetectors } from '../core/registry';
 import { allFindings, atLeast, type ScanReport } from '../core/report/model';
@@ -10,14 +11,15 @@ import { toText } from '../core/report/text';
 import { formatSuppressionList } from '../core/suppressions';
 import { parseArgs, USAGE, UsageError, type ScanArgs } from './args';
 import { scanFiles } from './scanFiles';
+import { fix } from './fix';
 import { renderRules } from './rules';
 
 declare const KEYHOLE_VERSION: string | undefined;
 export const VERSION = typeof KEYHOLE_VERSION === 'string' ? KEYHOLE_VERSION : '0.0.0-dev';
 
-class RuntimeError extends Error {}
+export class RuntimeError extends Error {}
 
-async function loadConfig(args: ScanArgs, root: string): Promise<ResolvedConfig> {
+export async function loadConfig(args: Pick<ScanArgs, 'config' | 'maxFileSize'>, root: string): Promise<ResolvedConfig> {
   let file = args.config ? resolve(args.config) : undefined;
   if (file && !existsSync(file)) throw new RuntimeError(`config file not found: ${args.config}`);
   file ??= CONFIG_FILE_NAMES.map((n) => join(root, n)).find((p) => existsSync(p));
@@ -27,7 +29,7 @@ async function loadConfig(args: ScanArgs, root: string): Promise<ResolvedConfig>
 }
 
 /** The folder that finding paths are relative to: the one folder scanned, else the working directory. */
-function scanRoot(paths: string[]): string {
+export function scanRoot(paths: string[]): string {
   if (paths.length === 1) {
     const p = resolve(paths[0]);
     return statSync(p).isDirectory() ? p : dirname(p);
@@ -55,7 +57,9 @@ async function scan(args: ScanArgs): Promise<number> {
   const root = scanRoot(args.paths);
   const config = await loadConfig(args, root);
   const bar = progress(Boolean(process.stderr.isTTY) && !args.listSuppressions);
-  const { files, skipped, scannedFiles } = await scanFiles(args.paths, { root, config, gitignore: args.gitignore, onProgress: bar.tick });
+  const scanned = await scanFiles(args.paths, { root, config, gitignore: args.gitignore, onProgress: bar.tick });
+  const { skipped, scannedFiles } = scanned;
+  const files = correlate(scanned.files);
   bar.done();
   const rules = new Engine(builtinDetectors(config), null, config).rules();
 
@@ -63,7 +67,7 @@ async function scan(args: ScanArgs): Promise<number> {
   let output: string;
   if (args.listSuppressions) output = formatSuppressionList(files.flatMap((f) => f.suppressions));
   else if (args.format === 'sarif') output = JSON.stringify(toSarif(report), null, 2) + '\n';
-  else if (args.format === 'json') output = JSON.stringify(toJson(report), null, 2) + '\n';
+  else if (args.format === 'json') output = JSON.stringify(toJson(report, { verbose: args.verbose }), null, 2) + '\n';
   else output = toText(report, { color: !args.output && Boolean(process.stdout.isTTY), verbose: args.verbose });
 
   if (args.output) {
@@ -93,6 +97,8 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'scan':
         return await scan(args);
+      case 'fix':
+        return await fix(args);
     }
   } catch (err) {
     if (err instanceof UsageError) {

@@ -45,7 +45,26 @@ export interface ResolvedConfig {
   disabledLanguages: string[];
   /** Workspace-relative file that fixes move secrets into. */
   envFile: string;
+  /** Thresholds of the credential-lifetime rules (`lifecycle/...`). */
+  lifecycle: LifecycleLimits;
 }
+
+/**
+ * How long a credential may live before the `lifecycle/...` rules report it. The defaults follow
+ * "as short as the job allows": a leaked token should be worth a day at most, a role session an hour.
+ */
+export interface LifecycleLimits {
+  /** Vault token and lease TTLs (`ttl`, `max_ttl`, `token_ttl`, ...): 24 h, renewal covers longer jobs. */
+  maxTokenTtlHours: number;
+  /** Role sessions (`MaxSessionDuration`): 1 h, AWS's own default; long jobs assume the role again. */
+  maxSessionHours: number;
+  /** Signed tokens issued by code (JWT `expiresIn`, `exp`): 24 h; refresh tokens renew longer sessions. */
+  maxSignedTokenHours: number;
+  /** Expiry of IaC-minted keys and application passwords: 90 days, the usual rotation period (CIS). */
+  maxKeyAgeDays: number;
+}
+
+export const DEFAULT_LIFECYCLE_LIMITS: LifecycleLimits = { maxTokenTtlHours: 24, maxSessionHours: 1, maxSignedTokenHours: 24, maxKeyAgeDays: 90 };
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
   ignore: [],
@@ -55,6 +74,7 @@ export const DEFAULT_CONFIG: ResolvedConfig = {
   maxFileSize: 2 * 1024 * 1024,
   disabledLanguages: [],
   envFile: '.env',
+  lifecycle: DEFAULT_LIFECYCLE_LIMITS,
 };
 
 export const CONFIG_FILE_NAMES = ['.keyhole.json', 'keyhole.config.json'];
@@ -62,7 +82,8 @@ export const CONFIG_FILE_NAMES = ['.keyhole.json', 'keyhole.config.json'];
 export class ConfigError extends Error {}
 
 /** Property names parseConfig accepts at each level (the schema test compares them with the JSON Schema). */
-export const CONFIG_PROPERTIES = ['$schema', 'ignore', 'rules', 'allowlist', 'customRules', 'maxFileSize', 'languages', 'envFile'] as const;
+export const CONFIG_PROPERTIES = ['$schema', 'ignore', 'rules', 'allowlist', 'customRules', 'maxFileSize', 'languages', 'envFile', 'lifecycle'] as const;
+export const LIFECYCLE_PROPERTIES = ['maxTokenTtlHours', 'maxSessionHours', 'maxSignedTokenHours', 'maxKeyAgeDays'] as const;
 export const RULE_SETTING_PROPERTIES = ['enabled', 'severity'] as const;
 export const ALLOWLIST_PROPERTIES = ['fingerprint', 'reason', 'path'] as const;
 export const CUSTOM_RULE_PROPERTIES = ['id', 'title', 'pattern', 'keywords', 'severity', 'description', 'confidence'] as const;
@@ -130,6 +151,16 @@ export function parseConfig(text: string, source: string): ResolvedConfig {
     const file = asString(root.envFile, 'envFile', fail);
     if (/^(?:[a-zA-Z]:|[\\/])/.test(file) || file.split(/[\\/]/).includes('..')) fail('envFile', 'expected a path relative to the workspace root, inside it');
     config.envFile = file;
+  }
+  if (root.lifecycle !== undefined) {
+    const limits = asObject(root.lifecycle, 'lifecycle', LIFECYCLE_PROPERTIES, fail);
+    config.lifecycle = { ...DEFAULT_LIFECYCLE_LIMITS };
+    for (const key of LIFECYCLE_PROPERTIES) {
+      const n = limits[key];
+      if (n === undefined) continue;
+      if (typeof n !== 'number' || !(n > 0)) fail(`lifecycle.${key}`, 'expected a positive number');
+      config.lifecycle[key] = n as number;
+    }
   }
   return config;
 }

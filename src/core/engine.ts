@@ -74,14 +74,19 @@ export class Engine {
     const lines = new LineIndex(doc.text);
 
     const raw: RawFinding[] = [];
+    let droppedKeys: Set<string> | undefined;
     for (const region of splitRegions(doc.text, language)) {
       const whole = region.text === doc.text;
       const key = whole ? doc.documentKey : undefined;
       // Facts describe the file itself; an example in a Markdown fence must not stand for the workspace.
       const note = whole ? (k: string, value: string, span: Span) => (result.facts ??= []).push({ key: k, value, span, range: lines.range(span) }) : undefined;
       const drop = (ruleId: string, span: Span, reason: string) => {
-        const dropped = (result.dropped ??= []);
-        if (dropped.length < MAX_DROPPED) dropped.push({ ruleId, line: lines.lineOf(region.toDocument(span.start)) + 1, reason });
+        const line = lines.lineOf(region.toDocument(span.start)) + 1;
+        // Two detectors (or a fence and its Markdown document) may drop the same candidate.
+        const identity = `${ruleId}\0${line}\0${reason}`;
+        if ((result.dropped ??= []).length >= MAX_DROPPED || (droppedKeys ??= new Set()).has(identity)) return;
+        droppedKeys.add(identity);
+        result.dropped.push({ ruleId, line, reason });
       };
       const found = await this.scanRegion(doc.path, region.language, region.text, generated, result, key, note, drop);
       const map = (s: Span): Span => {

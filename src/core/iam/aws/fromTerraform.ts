@@ -1,0 +1,102 @@
+// AWS policies in Terraform: `jsonencode({...})` and heredoc JSON in any attribute (`policy`,
+// `assume_role_policy`, `inline_policy { policy }`, bucket and key policies, locals), the statements
+// of `data "aws_iam_policy_document"`, and attachments of admin-level AWS managed policies.
+import { walkData, type DataEntry, type DataNode, type HclBlock } from '../../structured';
+import type { Span } from '../../types';
+import { addressOf, attribute, itemsOf, referenceAddress, textOf, type TerraformFile } from '../cloud/terraform';
+import { documentsInText } from './embedded';
+import { adminManagedPolicy, type AdminManagedPolicy, type AttachedPolicy } from './managed';
+import { documentFromData, documentFromStatements, type PolicyDocument } from './policy';
+
+export interface FoundPolicy {
+  document: PolicyDocument;
+  /** The block that holds it (`aws_iam_role_policy.deploy`). */
+  block: HclBlock;
+}
+
+export interface ManagedAttachment extends AttachedPolicy {
+  /** The resource that attaches it; `via` is its attribute (`policy_arn`, `managed_policy_arns`). */
+  block: HclBlock;
+}
+
+const ATTACHMENT_KEYS = new Set(['policy_arn', 'managed_policy_arns', 'policy_arns', 'managed_policy_arn']);
+const TRUST_KEYS = new Set(['assume_role_policy']);
+
+/**
+ * Policies that filter rather than grant: service control policies (`Allow *` is the default
+ * FullAWSAccess) and VPC endpoint policies (`Principal: "*"` means callers inside the VPC).
+ */
+const FILTER_HOLDERS = new Set(['aws_organizations_policy', 'aws_vpc_endpoint', 'aws_vpc_endpoint_policy']);
+
+export function policiesInTerraform(file: TerraformFile, text: string): FoundPolicy[] {
+  const found: FoundPolicy[] = [];
+  const holders = file.root.blocks.filter((b) => b.type === 'resource' && FILTER_HOLDERS.has(b.labels[0]));
+  const filterDocuments = new Set(holders.flatMap((b) => ['policy', 'content'].map((k) => referenceAddress(attribute(b, k)) ?? '')));
+  for (const block of file.root.blocks) {
+    if (holders.includes(block) || filterDocuments.has(addressOf(block))) continue;
+    if (block.type === 'data' && block.labels[0] === 'aws_iam_policy_document') {
+      const document = documentFromPolicyDocumentBlock(block);
+      if (document) found.push({ document, block });
+      continue;
+    }
+    visitAttributes(block, (entry) => {
+      walkData(entry.value, (node) => {
+        const trust = TRUST_KEYS.has(entry.key);
+        const document = node.kind === 'object' ? documentFromData(node, trust) : node.kind === 'scalar' ? documentsInText(text, node, trust)[0] : undefined;
+        if (document) found.push({ document, block });
+      });
+    });
+  }
+  return found;
+}
+
+/** Admin-level AWS managed policies attached by ARN, directly or through a local, a variable or `data "aws_iam_policy"`. */
+export function managedAttachments(file: TerraformFile): ManagedAttachment[] {
+  const adminData = new Map<string, AdminManagedPolicy>();
+  for (const block of file.root.blocks) {
+    if (block.type !== 'data' || block.labels[0] !== 'aws_iam_policy') continue;
+    const policy = [attribute(block, 'arn'), attribute(block, 'name')].map((n) => textOf(file, n)).map((t) => t && adminManagedPolicy(t)).find(Boolean);
+    if (policy) adminData.set(`data.aws_iam_policy.${block.labels[1]}`, policy);
+  }
+  const out: ManagedAttachment[] = [];
+  for (const block of file.root.blocks) {
+    if (block.type !== 'resource') continue;
+    visitAttributes(block, (entry) => {
+      if (!ATTACHMENT_KEYS.has(entry.key)) return;
+      for (const item of itemsOf(file, entry.value)) {
+        const text = textOf(file, item);
+        const address = referenceAddress(item);
+        const policy = (text && adminManagedPolicy(text)) || (address && adminData.get(address));
+        const span = item.kind === 'scalar' ? item.valueSpan : item.span;
+        if (policy) out.push({ policy, span: within(span, entry.value.span), block, via: entry.key });
+      }
+    });
+  }
+  return out;
+}
+
+/** A resolved local keeps its own span; the finding belongs on the attribute that uses it. */
+function within(span: Span, attributeSpan: Span): Span {
+  return span.start >= attributeSpan.start && span.end <= attributeSpan.end ? span : attributeSpan;
+}
+
+function visitAttributes(block: HclBlock, visit: (entry: DataEntry) => void): void {
+  for (const entry of block.attributes.entries) visit(entry);
+  for (const nested of block.blocks) visitAttributes(nested, visit);
+}
+
+/**
+ * `data "aws_iam_policy_document"`: each `statement` block becomes a statement object, its
+ * `principals` and `condition` blocks lists of objects, the shape `statementFromData` reads.
+ */
+function documentFromPolicyDocumentBlock(block: HclBlock): PolicyDocument | undefined {
+  const statements = block.blocks.filter((b) => b.type === 'statement').map((s): DataNode => {
+    const entries: DataEntry[] = [...s.attributes.entries];
+    for (const type of ['principals', 'not_principals', 'condition']) {
+      const nested = s.blocks.filter((b) => b.type === type);
+      if (nested.length) entries.push({ key: type, keySpan: nested[0].typeSpan, value: { kind: 'array', span: nested[0].span, items: nested.map((b) => b.attributes) } });
+    }
+    return { kind: 'object', span: s.span, entries };
+  });
+  return documentFromStatements(statements, block.span);
+}

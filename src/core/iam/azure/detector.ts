@@ -1,0 +1,156 @@
+// Azure grants: privileged built-in roles assigned at subscription or management group scope, and
+// custom roles with wildcard permissions, in Terraform (`azurerm_role_assignment`,
+// `azurerm_role_definition`) and ARM JSON (`Microsoft.Authorization/roleAssignments` and
+// `/roleDefinitions`, and `az role definition` files). Bicep has no grammar here and is skipped.
+import type { Detector, ScanContext } from '../../detector';
+import { dataFromJson, getIgnoreCase, hclFile, stringValue, walkData, type DataNode } from '../../structured';
+import type { RawFinding, Severity, Span } from '../../types';
+import { literalText } from '../cloud/literal';
+import { addressOf, attribute, itemsOf, referenceAddress, terraformFile, textOf, type TerraformFile } from '../cloud/terraform';
+import { isAuthorizationWildcard, roleById, roleByName, scopeOfReference, scopeOfText, type BroadScope, type PrivilegedRole } from './roles';
+import { AZURE_RULE, AZURE_RULES } from './rules';
+
+interface Permission {
+  text: string;
+  span: Span;
+}
+
+export const azureIamDetector: Detector = {
+  id: 'iam/azure',
+  rules: AZURE_RULES,
+  wantsTree: mayHold,
+  detect(ctx: ScanContext): RawFinding[] {
+    if (!ctx.tree || !mayHold(ctx)) return [];
+    const out: RawFinding[] = [];
+    if (ctx.language === 'hcl') terraform(terraformFile(hclFile(ctx.tree.rootNode)), out);
+    else for (const doc of dataFromJson(ctx.tree.rootNode)) arm(doc, out);
+    return out;
+  },
+};
+
+function mayHold(ctx: ScanContext): boolean {
+  if (ctx.generated) return false;
+  if (ctx.language === 'hcl') return ctx.lower.includes('azurerm_role_');
+  if (ctx.language === 'json') return ctx.lower.includes('microsoft.authorization/role') || ctx.lower.includes('assignablescopes');
+  return false;
+}
+
+function terraform(file: TerraformFile, out: RawFinding[]): void {
+  for (const block of file.root.blocks) {
+    if (block.type !== 'resource') continue;
+    if (block.labels[0] === 'azurerm_role_assignment') {
+      const roleNode = attribute(block, 'role_definition_name') ?? attribute(block, 'role_definition_id');
+      const role = roleNode && terraformRole(file, roleNode);
+      const scopeNode = attribute(block, 'scope');
+      const scopeText = textOf(file, scopeNode);
+      const address = referenceAddress(scopeNode);
+      const scope = (scopeText !== undefined ? scopeOfText(scopeText) : undefined) ?? (address ? scopeOfReference(address) : undefined);
+      if (role && scope && roleNode) out.push(assignment(role, scope, spanOf(roleNode), `${addressOf(block)} assigns`, address ?? scopeText ?? ''));
+    } else if (block.labels[0] === 'azurerm_role_definition') {
+      for (const p of block.blocks.filter((b) => b.type === 'permissions')) {
+        const list = (key: string) => itemsOf(file, attribute(p, key)).flatMap((n) => {
+          const text = textOf(file, n);
+          return text ? [{ text, span: spanOf(n) }] : [];
+        });
+        judgePermissions(list('actions'), list('not_actions').map((a) => a.text), list('data_actions'), `${addressOf(block)}`, out);
+      }
+    }
+  }
+}
+
+/** The built-in role a `role_definition_name` / `role_definition_id` names, through `data "azurerm_role_definition"`. */
+function terraformRole(file: TerraformFile, node: DataNode): PrivilegedRole | undefined {
+  const text = textOf(file, node);
+  if (text) return roleByName(text) ?? roleById(text);
+  const address = referenceAddress(node);
+  const data = address && file.root.blocks.find((b) => addressOf(b) === address && b.labels[0] === 'azurerm_role_definition');
+  if (!data) return undefined;
+  const name = textOf(file, attribute(data, 'name'));
+  const id = textOf(file, attribute(data, 'role_definition_id'));
+  return (name && roleByName(name)) || (id && roleById(id)) || undefined;
+}
+
+function assignment(role: PrivilegedRole, scope: BroadScope, span: Span, who: string, scopeText: string): RawFinding {
+  return {
+    ruleId: AZURE_RULE.privilegedAssignment,
+    span,
+    severity: role.severity,
+    confidence: 'validated',
+    message: `${who} ${role.name} on the whole ${scope}${scopeText ? ` (${scopeText})` : ''}: ${role.grants}, across every ${scope === 'subscription' ? 'resource group' : 'subscription'} in it.`,
+    evidence: [`role ${role.name}`, `scope ${scope}`],
+  };
+}
+
+function judgePermissions(actions: Permission[], notActions: string[], dataActions: Permission[], where: string, out: RawFinding[]): void {
+  for (const a of actions) {
+    if (a.text === '*') {
+      const keepsAuthorization = !notActions.some((n) => /^Microsoft\.Authorization\/(?:\*|\*\/write)$/i.test(n));
+      const severity: Severity = keepsAuthorization ? 'critical' : 'high';
+      const reach = keepsAuthorization ? 'every action on every resource, role assignments included (the same as Owner)' : 'every action except managing access (the same as Contributor)';
+      out.push(custom(a.span, severity, `${where} allows "*": ${reach}.`, a.text));
+    } else if (isAuthorizationWildcard(a.text)) {
+      out.push(custom(a.span, 'critical', `${where} allows ${a.text}: it can assign any role, Owner included, to anyone (itself too).`, a.text));
+    }
+  }
+  for (const d of dataActions) {
+    if (d.text === '*') out.push(custom(d.span, 'high', `${where} allows every data action ("*"): reading and writing all blobs, queues, key vault secrets and keys in its scope.`, d.text));
+  }
+}
+
+function custom(span: Span, severity: Severity, message: string, action: string): RawFinding {
+  return { ruleId: AZURE_RULE.customRoleWildcard, span, severity, confidence: 'validated', message, evidence: [`action ${action}`] };
+}
+
+const TEMPLATE_SCOPE: [RegExp, BroadScope][] = [
+  [/subscriptionDeploymentTemplate/i, 'subscription'],
+  [/(?:managementGroup|tenant)DeploymentTemplate/i, 'management group'],
+];
+
+/** ARM templates (role assignments and definitions, at the scope the template deploys to) and `az role definition` files. */
+function arm(root: DataNode, out: RawFinding[]): void {
+  const schema = stringValue(getIgnoreCase(root, '$schema')?.value) ?? '';
+  const templateScope = TEMPLATE_SCOPE.find(([re]) => re.test(schema))?.[1];
+  walkData(root, (node) => {
+    if (node.kind !== 'object') return;
+    const type = stringValue(getIgnoreCase(node, 'type')?.value)?.toLowerCase();
+    const properties = getIgnoreCase(node, 'properties')?.value;
+    if (type === 'microsoft.authorization/roleassignments') {
+      const roleNode = getIgnoreCase(properties, 'roleDefinitionId')?.value;
+      const roleText = roleNode && literalText(roleNode);
+      const role = roleText ? roleById(roleText) : undefined;
+      const scope = armScope(getIgnoreCase(node, 'scope')?.value, templateScope);
+      if (role && scope && roleNode) out.push(assignment(role, scope, spanOf(roleNode), `The role assignment ${armName(node)} assigns`, ''));
+    } else if (type === 'microsoft.authorization/roledefinitions') {
+      const permissions = getIgnoreCase(properties, 'permissions')?.value;
+      for (const p of permissions?.kind === 'array' ? permissions.items : []) armPermissions(p, `The custom role ${armName(node)}`, out);
+    } else if (!type && getIgnoreCase(node, 'AssignableScopes') && getIgnoreCase(node, 'Actions')) {
+      armPermissions(node, `The custom role ${stringValue(getIgnoreCase(node, 'Name')?.value) ?? ''}`.trim(), out);
+    }
+  });
+}
+
+function armPermissions(p: DataNode, where: string, out: RawFinding[]): void {
+  const list = (key: string) => {
+    const value = getIgnoreCase(p, key)?.value;
+    return (value?.kind === 'array' ? value.items : []).flatMap((n) => (n.kind === 'scalar' && typeof n.value === 'string' ? [{ text: n.value, span: n.valueSpan }] : []));
+  };
+  judgePermissions(list('actions'), list('notActions').map((a) => a.text), list('dataActions'), where, out);
+}
+
+/** A resource's own `scope` property overrides the template's deployment scope. */
+function armScope(scope: DataNode | undefined, templateScope: BroadScope | undefined): BroadScope | undefined {
+  if (!scope) return templateScope;
+  const text = literalText(scope) ?? '';
+  if (/^\[\s*subscription\(\)\.id\s*\]$/i.test(text)) return 'subscription';
+  if (/^\[\s*(?:tenant|managementGroup)\(\)\.id\s*\]$/i.test(text)) return 'management group';
+  return scopeOfText(text);
+}
+
+function armName(node: DataNode): string {
+  const name = literalText(getIgnoreCase(node, 'name')?.value ?? { kind: 'expression', span: node.span, raw: '' });
+  return name && !name.startsWith('[') ? `"${name}"` : 'in this template';
+}
+
+function spanOf(node: DataNode): Span {
+  return node.kind === 'scalar' ? node.valueSpan : node.span;
+}

@@ -1,0 +1,3 @@
+import { fixtureDirTests } from '../iam/fixtureDir';
+
+fixtureDirTests('agent', 10);

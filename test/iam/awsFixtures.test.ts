@@ -1,0 +1,3 @@
+import { fixtureDirTests } from './fixtureDir';
+
+fixtureDirTests('iam-aws', 20);

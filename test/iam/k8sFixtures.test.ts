@@ -1,0 +1,3 @@
+import { fixtureDirTests } from './fixtureDir';
+
+fixtureDirTests('k8s', 5);
