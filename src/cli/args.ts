@@ -15,7 +15,18 @@ export interface ScanArgs {
   maxFileSize?: number;
 }
 
-export type CliArgs = ScanArgs | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: 'text' | 'json' };
+export interface FixArgs {
+  command: 'fix';
+  paths: string[];
+  /** Rule ids or prefixes (`secret/github-pat-classic`, `secret/generic`); empty: every rule. */
+  rules: string[];
+  dryRun: boolean;
+  config?: string;
+  gitignore: boolean;
+  maxFileSize?: number;
+}
+
+export type CliArgs = ScanArgs | FixArgs | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: 'text' | 'json' };
 
 export class UsageError extends Error {}
 
@@ -32,12 +43,21 @@ Options:
   --no-gitignore             also scan files that .gitignore excludes
   --max-file-size BYTES      skip files larger than this (default: 2097152)
   --list-suppressions        list every suppression comment with its location and reason
-  --verbose                  list skipped files with their reasons
+  --verbose                  list skipped files and dropped candidates with their reasons
   -h, --help                 show this help
   --version                  print the version
 
 Other commands:
   keyhole rules [--format text|json]   list every rule
+  keyhole fix [paths...] [options]     apply the preferred fix of every finding that has one:
+                                       secrets move to a git-ignored .env and the code reads
+                                       them from the environment; prints a summary
+    --rule ID                          only findings of this rule (or prefix: secret/generic);
+                                       repeatable
+    --dry-run                          print a unified diff (secret values redacted) instead
+                                       of writing
+    --config FILE, --no-gitignore, --max-file-size BYTES   as for scan
+    exit codes: 0 no finding left, 1 findings left without an automatic fix, 2 error
 
 Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage or runtime error.
 `;
@@ -58,6 +78,7 @@ export function parseArgs(argv: string[]): CliArgs {
     if (format !== 'text' && format !== 'json') throw new UsageError(`keyhole rules: --format must be text or json`);
     return { command: 'rules', format };
   }
+  if (command === 'fix') return parseFixArgs(rest);
   if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: keyhole scan <folder>)`);
   const args: ScanArgs = { command: 'scan', paths: [], format: 'text', failOn: 'info', gitignore: true, listSuppressions: false, verbose: false };
   for (let i = 0; i < rest.length; i++) {
@@ -96,6 +117,38 @@ export function parseArgs(argv: string[]): CliArgs {
       case '-h': case '--help': return { command: 'help' };
       default:
         if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
+        args.paths.push(a);
+    }
+  }
+  if (args.paths.length === 0) args.paths.push('.');
+  return args;
+}
+
+function parseFixArgs(rest: string[]): FixArgs | { command: 'help' } {
+  const args: FixArgs = { command: 'fix', paths: [], rules: [], dryRun: false, gitignore: true };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i];
+    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
+    const value = () => {
+      if (inline !== undefined) return inline;
+      const v = takeValue(rest, i, flag);
+      i++;
+      return v;
+    };
+    switch (flag) {
+      case '--rule': args.rules.push(value()); break;
+      case '--dry-run': args.dryRun = true; break;
+      case '-h': case '--help': return { command: 'help' };
+      case '--config': args.config = value(); break;
+      case '--no-gitignore': args.gitignore = false; break;
+      case '--max-file-size': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n <= 0) throw new UsageError('--max-file-size must be a positive number of bytes');
+        args.maxFileSize = n;
+        break;
+      }
+      default:
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`keyhole fix: unknown option ${a}`);
         args.paths.push(a);
     }
   }

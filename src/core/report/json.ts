@@ -21,8 +21,11 @@ function jsonFinding(f: Finding) {
   };
 }
 
-/** The JSON report, version 1 (documented in the README). Lines and columns are 1-based. */
-export function toJson(report: ScanReport): object {
+/**
+ * The JSON report, version 1 (documented in the README). Lines and columns are 1-based.
+ * `verbose` adds the candidates each file dropped and why (`dropped`), never their values.
+ */
+export function toJson(report: ScanReport, options: { verbose?: boolean } = {}): object {
   const findings = allFindings(report);
   return {
     version: 1,
@@ -38,5 +41,10 @@ export function toJson(report: ScanReport): object {
     findings: findings.map(jsonFinding),
     suppressed: report.files.flatMap((f) => f.suppressed.map(jsonFinding)),
     skipped: report.skipped,
+    ...(options.verbose ? { dropped: droppedCandidates(report) } : {}),
   };
+}
+
+function droppedCandidates(report: ScanReport) {
+  return report.files.flatMap((f) => (f.dropped ?? []).map((d) => ({ path: f.path, line: d.line, ruleId: d.ruleId, reason: d.reason })));
 }

@@ -21,6 +21,14 @@ export function toText(report: ScanReport, options: { color?: boolean; verbose?:
     for (const s of report.skipped) out.push(`  ${s.path}: ${s.reason}`);
     out.push('');
   }
+  const dropped = options.verbose ? report.files.filter((f) => f.dropped?.length) : [];
+  if (dropped.length) {
+    out.push('Not reported (candidates dropped, and why):');
+    for (const file of dropped) {
+      for (const d of file.dropped!) out.push(`  ${file.path}:${d.line} ${d.ruleId}: ${d.reason}`);
+    }
+    out.push('');
+  }
   const findings = allFindings(report);
   const counts = countBySeverity(findings);
   const bySeverity = (Object.entries(counts) as [Severity, number][]).filter(([, n]) => n > 0).map(([s, n]) => `${n} ${s}`);

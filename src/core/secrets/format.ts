@@ -10,6 +10,8 @@ export interface Candidate {
   inContext: boolean;
   /** The text of the line holding the value. */
   line: string;
+  /** The text from `lines` lines above to `lines` lines below the value's line. */
+  around(lines: number): string;
 }
 
 export interface SecretFormat {

@@ -15,13 +15,25 @@ const HEAD_WORDS = new Set([...PASSWORD_WORDS, 'token', 'secret', 'key', 'apikey
 const API_KEY_QUALIFIERS = new Set([
   'api', 'access', 'app', 'application', 'client', 'subscription', 'license', 'licence', 'service', 'account',
   'consumer', 'admin', 'auth', 'developer', 'dev', 'master', 'management', 'ingest', 'ingestion', 'write', 'read',
-  'rest', 'server', 'user', 'project', 'instrumentation', 'publishable', 'restricted', 'live', 'prod', 'production',
+  'rest', 'server', 'user', 'project', 'instrumentation', 'routing', 'integration', 'publishable', 'restricted', 'live', 'prod', 'production',
   'stripe', 'sendgrid', 'mailgun', 'mailchimp', 'openai', 'anthropic', 'google', 'gcp', 'firebase', 'maps', 'algolia',
   'twilio', 'slack', 'github', 'gitlab', 'datadog', 'dd', 'newrelic', 'sentry', 'segment', 'mapbox', 'pusher',
   'azure', 'aws', 'storage', 'cohere', 'mistral', 'groq', 'gemini', 'huggingface', 'hf', 'pinecone', 'supabase',
   'shopify', 'paypal', 'braintree', 'square', 'postmark', 'resend', 'brevo', 'hubspot', 'airtable', 'notion',
   'openrouter', 'replicate', 'deepseek', 'xai', 'perplexity', 'elevenlabs', 'vercel', 'netlify', 'heroku',
   'cloudflare', 'cf', 'digitalocean', 'linode', 'vultr', 'npm', 'pypi', 'docker', 'bot', 'webhook',
+  // More providers whose keys are often bare UUIDs or hex, named `<provider>Key`.
+  'opsgenie', 'pagerduty', 'bugsnag', 'rollbar', 'honeycomb', 'honeybadger', 'raygun', 'airbrake', 'launchdarkly',
+  'logdna', 'loggly', 'logz', 'sumologic', 'splunk', 'dynatrace', 'lightstep', 'grafana', 'posthog', 'mixpanel',
+  'amplitude', 'rudderstack', 'hotjar', 'fullstory', 'logrocket', 'postman', 'rapidapi', 'bitly', 'contentful',
+  'storyblok', 'prismic', 'cloudinary', 'uploadcare', 'imgix', 'dropbox', 'asana', 'trello', 'jira', 'atlassian',
+  'clickup', 'zendesk', 'intercom', 'freshdesk', 'klaviyo', 'customerio', 'sendinblue', 'mailjet', 'sparkpost',
+  'mandrill', 'vonage', 'nexmo', 'plivo', 'telnyx', 'messagebird', 'sinch', 'coinbase', 'binance', 'plaid', 'adyen',
+  'mollie', 'razorpay', 'paystack', 'flutterwave', 'gocardless', 'recurly', 'chargebee', 'paddle', 'snyk', 'sonar',
+  'sonarqube', 'codecov', 'coveralls', 'circleci', 'buildkite', 'bitbucket', 'jfrog', 'artifactory', 'doppler',
+  'infisical', 'elastic', 'typesense', 'meilisearch', 'openweather', 'openweathermap', 'mapquest', 'tomtom', 'ipinfo',
+  'ipstack', 'clearbit', 'assemblyai', 'deepgram', 'tavily', 'serpapi', 'apify', 'scrapingbee', 'firecrawl',
+  'browserless', 'youtube', 'twitch', 'spotify', 'etherscan', 'infura', 'alchemy', 'moralis', 'nasa', 'tmdb',
 ]);
 /** Words before `key` that make it a signing or encryption secret. */
 const SECRET_KEY_QUALIFIERS = new Set([
@@ -81,6 +93,8 @@ const VALUE_WORDS = new Set([
   'value', 'val', 'str', 'string', 'raw', 'plain', 'plaintext', 'literal', 'bytes', 'b', 'base', 'prod', 'production',
   'dev', 'development', 'staging', 'stage', 'live', 'local', 'confirm', 'confirmation', 'again', 'repeat', 'override',
   'v', 'new', 'old', 'current', 'primary', 'secondary', 'backup', 'fallback',
+  // A secret kept in pieces (`appSecretParts = ['…', '…']`), joined where it is used.
+  'parts', 'chunks', 'pieces', 'segments', 'fragments', 'halves',
 ]);
 
 /** Words before the secret word that make the name about something else (`max_tokens`, `forgot_password`, `is_secret`). */
@@ -174,7 +188,8 @@ function classify(name: string): NameClass | null {
   const after = words.slice(head + 1);
   if (after.some((w) => METADATA_WORDS.has(w))) return null;
   const before = words.slice(0, head);
-  if (before.some((w) => NON_SECRET_PREFIXES.has(w))) return null;
+  // `refresh_token` names a flow's value; `REFRESH_SECRET` signs refresh tokens and is a secret.
+  if (before.some((w) => NON_SECRET_PREFIXES.has(w) && !(w === 'refresh' && words[head] !== 'token'))) return null;
   const found = kindOf(words[head], before);
   // `token_gh`: still the secret, but the name no longer ends with what it holds; with more words
   // after it (`AuthDOMGetSupportedContracts`), the name is about something else.

@@ -4,9 +4,11 @@ import { shannonEntropy } from '../text';
 import { splitWords, type SecretKind } from './names';
 import { isPlaceholder } from './placeholders';
 
-export type Verdict = { credible: true; entropy: number } | { credible: false; reason: string };
+/** A rejection `tell`s when a user who expected a finding would want its reason (`--verbose`). */
+export type Verdict = { credible: true; entropy: number } | { credible: false; reason: string; tell: boolean };
 
-const reject = (reason: string): Verdict => ({ credible: false, reason });
+const reject = (reason: string, tell = false): Verdict => ({ credible: false, reason, tell });
+const explain = (reason: string): Verdict => reject(reason, true);
 
 /** References to a secret stored elsewhere: secret managers, config interpolation, encrypted values. */
 const REFERENCE_PATTERNS: readonly RegExp[] = [
@@ -42,6 +44,10 @@ const NON_SECRET_WORDS = new Set([
   'client_credentials', 'authorization_code', 'refresh_token', 'implicit', 'mysecret', 'mypassword', 'secretkey',
   'supersecret', 'topsecret', 'secretpassword', 'yoursecret', 'somesecret', 'notasecret', 'notsecret', 'sensitive',
   'redacted', 'removed', 'omitted', 'hunter', 'value', 'values', 'string', 'varchar', 'text', 'password1',
+  // "password", "token", "secret" in other languages: labels in translations.
+  'passwort', 'kennwort', 'contraseña', 'contrasena', 'senha', 'wachtwoord', 'parola', 'lösenord', 'losenord',
+  'salasana', 'adgangskode', 'passord', 'heslo', 'hasło', 'haslo', 'jelszó', 'jelszo', 'geheimnis', 'secreto',
+  'segredo', 'segreto', 'jeton', 'clave', 'schlüssel', 'schluessel', 'пароль', '密码', 'パスワード', '비밀번호',
 ]);
 
 /** A secret word, optionally with `my`/`the` in front and a few digits or a mark behind: `password123`, `Secret1!`. */
@@ -66,6 +72,25 @@ const SNAKE_IDENTIFIER = /^[a-z]+(?:[_.\-:/][a-z]+){1,8}$/i;
 /** `passwordField`, `ResetPassword`: camel-case words, no digits. */
 const CAMEL_IDENTIFIER = /^[a-z]+(?:[A-Z][a-z]+){1,8}$|^(?:[A-Z][a-z]+){2,8}$/;
 const NATURAL_WORDS = /[A-Za-z']{2,}[,.!?:]?\s+[A-Za-z']{2,}/;
+
+/**
+ * Encrypted values, safe to commit by design: SOPS and hiera-eyaml `ENC[…]`, Ansible Vault, PGP
+ * and age messages (Renovate `encrypted`), Maven `{…}` master-password encryption, AWS KMS blobs,
+ * Bitnami sealed secrets.
+ */
+const CIPHERTEXT: readonly RegExp[] = [
+  /^ENC\[[A-Z0-9_]{3,20},/,
+  /^\$ANSIBLE_VAULT;\d/,
+  /^-----BEGIN (?:PGP MESSAGE|AGE ENCRYPTED FILE)-----/,
+  /^(?:wc[BDFM]M|hQ[EGIM]M)[A-Za-z0-9+/]{40}/,
+  /^\{[A-Za-z0-9+/]{16,200}={0,2}\}$/,
+  /^AQI[BCD]AH[A-Za-z0-9+/]{40}/,
+  /^Ag[A-D][A-Za-z0-9+/]{600,16000}={0,2}$/,
+];
+
+export function isCiphertext(value: string): boolean {
+  return CIPHERTEXT.some((re) => re.test(value));
+}
 
 export function isTemplateReference(value: string): boolean {
   return REFERENCE_PATTERNS.some((re) => re.test(value));
@@ -114,6 +139,12 @@ export function isNaturalLanguage(value: string): boolean {
   return /\s/.test(value.trim()) && NATURAL_WORDS.test(value);
 }
 
+/** `dev-smtp-pass-01`, `Horse_Battery_42`: words and numbers joined by separators, no part that mixes them. */
+export function isJoinedWords(value: string): boolean {
+  const parts = value.split(/[-_.\s]+/);
+  return parts.length >= 2 && parts.every((p) => /^(?:[A-Za-z]*|\d*)$/.test(p));
+}
+
 /** How many of: lower case, upper case, digits, other characters. */
 export function characterClasses(value: string): number {
   return Number(/[a-z]/.test(value)) + Number(/[A-Z]/.test(value)) + Number(/\d/.test(value)) + Number(/[^A-Za-z\d]/.test(value));
@@ -140,10 +171,11 @@ const THRESHOLDS: Record<SecretKind, { strong: [number, number]; weak: [number, 
 export function assessValue(raw: string, kind: SecretKind, strong: boolean): Verdict {
   const value = raw.trim();
   if (value.length === 0) return reject('empty');
+  if (isCiphertext(value)) return explain('ciphertext (encrypted, safe to commit by design)');
   if (value.length > 1000) return reject('longer than generic rules judge');
-  if (NON_SECRET_WORDS.has(value.toLowerCase())) return reject('a word, not a secret');
-  if (isPlaceholder(value)) return reject('a placeholder');
-  if (isTemplateReference(value)) return reject('a reference to a secret stored elsewhere');
+  if (NON_SECRET_WORDS.has(value.toLowerCase())) return explain('a stock value or a word, not a secret');
+  if (isPlaceholder(value)) return explain('a placeholder');
+  if (isTemplateReference(value)) return explain('a reference to a secret stored elsewhere');
   if (NUMBER.test(value)) return reject('a number');
   if (DATE_OR_VERSION.test(value)) return reject('a date or version');
   if (isKeyboardShortcut(value)) return reject('a keyboard shortcut');
@@ -156,21 +188,22 @@ export function assessValue(raw: string, kind: SecretKind, strong: boolean): Ver
   if ((value.match(REGEX_TOKENS)?.length ?? 0) >= 2) return reject('a regular expression');
   if (/\s/.test(value) && kind !== 'password') return reject('contains spaces');
   if (isIdentifierLike(value) || isIdentifierLike(value.replace(/%[0-9A-Fa-f]{2}|=/g, '-'))) return reject('an identifier');
-  if (WORD_WITH_DIGITS.test(value)) return reject('a stock value (a secret word with digits)');
-  if (INTEGRITY.test(value) || PASSWORD_HASH.test(value)) return reject('a hash');
-  if (!strong && (HEX_DIGEST.test(value) || isUuid(value))) return reject(isUuid(value) ? 'a UUID' : 'a hash');
+  if (WORD_WITH_DIGITS.test(value)) return explain('a stock value (a secret word with digits)');
+  if (INTEGRITY.test(value) || PASSWORD_HASH.test(value)) return explain('a hash');
+  // A hex digest or a UUID under a vague name is an identifier; under a secret's name it is the secret.
+  if (!strong && (HEX_DIGEST.test(value) || isUuid(value))) return explain(isUuid(value) ? 'a UUID under a vague name' : 'a hash under a vague name');
 
   const entropy = shannonEntropy(value);
   const [minLength, minEntropy] = strong ? THRESHOLDS[kind].strong : THRESHOLDS[kind].weak;
-  if (value.length < minLength) return reject(`shorter than ${minLength} characters`);
-  if (entropy < minEntropy) return reject(`entropy ${entropy.toFixed(1)} below ${minEntropy}`);
-  if (distinctCharacters(value) < Math.min(4, value.length)) return reject('too few distinct characters');
+  if (value.length < minLength) return explain(`shorter than ${minLength} characters`);
+  if (entropy < minEntropy) return explain(`entropy ${entropy.toFixed(1)} below ${minEntropy}`);
+  if (distinctCharacters(value) < Math.min(4, value.length)) return explain('too few distinct characters');
   const classes = characterClasses(value);
   if (kind === 'password' || kind === 'connection-string') {
-    if (classes < 2 && !(value.length >= 10 && entropy >= 3.0)) return reject('a single word');
-    if (!strong && classes < 3) return reject('not random enough for a vague name');
+    if (classes < 2 && !(value.length >= 10 && entropy >= 3.0)) return explain('a single word');
+    if (!strong && classes < 3) return explain('not random enough for a vague name');
   } else if (classes < 2 && !(value.length >= (kind === 'secret' ? 12 : 24) && entropy >= 3.0)) {
-    return reject('not random enough');
+    return explain('not random enough');
   }
   return { credible: true, entropy };
 }

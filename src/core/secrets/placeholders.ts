@@ -45,7 +45,32 @@ export function isPlaceholder(value: string): boolean {
   if (v.length >= 20 && hasAscendingRun(v, 8)) return true; // made up: xoxb-123456789012-…-AbCdEfGhIjKl
   if (/^[*•xX.\-_]{4,}/.test(v) || /[*•]{4,}/.test(v)) return true; // masked
   if (/(?:0123456789|123456789|abcdefgh|ABCDEFGH|qwerty)/i.test(v) && !/[^a-z0-9]/i.test(v) && v.length < 40) return true;
-  return false;
+  return isInstruction(v);
+}
+
+/** Words that tell the reader what to put in a value's place. */
+const INSTRUCTION_WORDS = new Set([
+  'replace', 'change', 'set', 'generate', 'generated', 'insert', 'your', 'put', 'paste', 'fill', 'enter', 'here',
+  'random', 'openssl', 'rand', 'run', 'use', 'add', 'update', 'provide', 'define', 'configure', 'create', 'goes',
+]);
+
+/**
+ * An instruction written where the value goes: `replace-with-32-random-bytes`,
+ * `generate-with-openssl-rand-hex-32`, `min-16-chars-random`: words and small numbers joined by
+ * separators, one of the words telling the reader what to do.
+ */
+function isInstruction(value: string): boolean {
+  const parts = value.split(/[-_.\s]+/);
+  if (parts.length < 3 || parts.length > 16) return false;
+  let words = 0;
+  let instruction = false;
+  for (const part of parts) {
+    if (part === '' || /^\d{1,4}$/.test(part)) continue;
+    if (!/^[a-z]+$/i.test(part)) return false;
+    words++;
+    instruction ||= INSTRUCTION_WORDS.has(part.toLowerCase());
+  }
+  return words >= 2 && instruction;
 }
 
 /** True when `length` consecutive letters or digits count up (`12345678`, `AbCdEfGh`); random tokens never do. */

@@ -1,6 +1,7 @@
 // Cloud providers: AWS, Google Cloud, Azure, Alibaba, Tencent, IBM, Oracle, Yandex, DigitalOcean, Cloudflare.
 import { base64Token, LONG_LIVED, pemBlockSource, SHORT_LIVED, token, type SecretFormat } from '../format';
-import { checkMixedAlphabet, checkPrivateKeyBlock } from '../validators';
+import { FIREBASE_CONFIG_REACH, FIREBASE_WEB_KEY_REASON, isFirebaseWebKey } from '../publicKeys';
+import { checkMixedAlphabet, checkPrivateKeyBlock, plausible, rejected } from '../validators';
 
 const AWS_KEYS = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_access-keys.html';
 const AWS_ROTATE = 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id-credentials-access-keys-update.html';
@@ -127,14 +128,22 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     keywords: ['aiza'],
     pattern: base64Token('AIza[0-9A-Za-z_-]{35}'),
     structure: 'the AIza prefix and 39-character length are unique to Google API keys',
+    // A Firebase web config's key ships to every browser; Google documents it as not secret.
+    validate: (value, { line, around }) =>
+      isFirebaseWebKey(value, line, () => around(FIREBASE_CONFIG_REACH)) ? rejected(FIREBASE_WEB_KEY_REASON) : plausible(),
     minEntropy: 3.5,
     severity: 'high',
     docsUrl: 'https://cloud.google.com/docs/authentication/api-keys',
     rotationUrl: GOOGLE_CREDENTIALS,
     tags: LONG_LIVED,
     samples: {
-      positives: ['const firebaseConfig = { apiKey: "AIzaqcLMkoFtCGdogT-lVnDxA4xATNJu4p_wr1C" };', 'https://maps.googleapis.com/maps/api/geocode/json?key=AIza3ZzmUlQ-0-plHUfv1SbgaVWJi_uWLblZcQO&address=x'],
-      negatives: ['apiKey: "AIzaRWL_cYVwetkjlwxqgNMLOR1vyzQ89-"', 'sha512-CfbjV2k4I5AIzatvUJ854t3GQ9lii3KczRd4E2Ps7gF3EhI8UTYPy6NIbcuA3wcR9YgGN=='],
+      positives: ['GEMINI_API_KEY=AIzaqcLMkoFtCGdogT-lVnDxA4xATNJu4p_wr1C', 'https://maps.googleapis.com/maps/api/geocode/json?key=AIza3ZzmUlQ-0-plHUfv1SbgaVWJi_uWLblZcQO&address=x'],
+      negatives: [
+        'apiKey: "AIzaRWL_cYVwetkjlwxqgNMLOR1vyzQ89-"',
+        'sha512-CfbjV2k4I5AIzatvUJ854t3GQ9lii3KczRd4E2Ps7gF3EhI8UTYPy6NIbcuA3wcR9YgGN==',
+        'const firebaseConfig = {\n  apiKey: "AIzaqcLMkoFtCGdogT-lVnDxA4xATNJu4p_wr1C",\n  authDomain: "acme-web.firebaseapp.com",\n};',
+        'NEXT_PUBLIC_FIREBASE_API_KEY=AIza3ZzmUlQ-0-plHUfv1SbgaVWJi_uWLblZcQO',
+      ],
     },
   },
   {

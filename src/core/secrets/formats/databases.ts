@@ -2,6 +2,7 @@
 // For URLs the reported value is the password alone. Runs last: a provider token used as a URL
 // password (a GitHub token in a clone URL) is reported by its own format first.
 import { LONG_LIVED, type Candidate, type SecretFormat } from '../format';
+import { assessValue } from '../noise';
 import { plausible, rejected, type Check } from '../validators';
 
 const OWASP_DB = 'https://cheatsheetseries.owasp.org/cheatsheets/Database_Security_Cheat_Sheet.html';
@@ -9,6 +10,8 @@ const OWASP_SECRETS = 'https://cheatsheetseries.owasp.org/cheatsheets/Secrets_Ma
 
 /** userinfo characters: no whitespace, quotes, angle brackets, or URL delimiters. */
 const USER = String.raw`[^\s:@/?#"'<>\\]`;
+/** A password may hold an unencoded `@`, `:` or `#` (`p@ss#w0rd`): it runs to the last `@` before the host. */
+const PASSWORD = String.raw`[^\s/?"'<>\\]`;
 const HOST = String.raw`(?<host>[\w.-]{1,253}|\[[0-9A-Fa-f:]{2,45}\])`;
 const LOCAL_HOST = /^(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|0\.0\.0\.0|\[::1?\]|host\.docker\.internal)$/i;
 const DOCUMENTATION_HOST = /(?:^|\.)example\.(?:com|org|net)$|\.(?:example|test|invalid)$/i;
@@ -16,7 +19,7 @@ const DOCUMENTATION_HOST = /(?:^|\.)example\.(?:com|org|net)$|\.(?:example|test|
 /** A URL whose scheme is one of `schemes`: user (maybe empty), password, host. The lookbehind starts matching at `://`. */
 function urlWithPassword(schemes: string, userMin = 0, passwordMin = 1): RegExp {
   return new RegExp(
-    String.raw`(?<=(?<![\w+.-])(?<scheme>${schemes}))://(?<user>${USER}{${userMin},128}):(?<secret>${USER}{${passwordMin},256})@${HOST}`,
+    String.raw`(?<=(?<![\w+.-])(?<scheme>${schemes}))://(?<user>${USER}{${userMin},128}):(?<secret>${PASSWORD}{${passwordMin},256})@${HOST}`,
     'i',
   );
 }
@@ -45,6 +48,12 @@ function checkConnectionString(value: string, { line }: Pick<Candidate, 'line'>)
   return checkUrlHost(value, { groups: { host, user } });
 }
 
+/** A password typed on a command line is judged like a generic one: `-proot`, `-p$VAR`, `-pchangeme` are not secrets. */
+function checkCommandLinePassword(value: string): Check {
+  const verdict = assessValue(value, 'password', true);
+  return verdict.credible ? plausible() : rejected(verdict.reason);
+}
+
 /** PostgreSQL stores `md5…` and `SCRAM-SHA-256$…` hashes where a password may stand: those are not secrets to rotate. */
 function checkNotPasswordHash(value: string): Check {
   return /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$)/.test(value) ? rejected('a password hash, not the password') : plausible();
@@ -56,7 +65,7 @@ function databaseUrl(id: string, title: string, schemes: string, keywords: strin
     title: `${title} URL password`,
     provider: title,
     keywords,
-    pattern: urlWithPassword(`${schemes}(?:\\+[a-z0-9]{1,20})?`),
+    pattern: urlWithPassword(`(?:${schemes})(?:\\+[a-z0-9]{1,20})?`),
     context: { pattern: new RegExp(`(?:${schemes})(?:\\+[a-z0-9]{1,20})?://`, 'i'), lines: 0, required: true, what: `the ${title} URL scheme` },
     validate: checkUrlHost,
     severity: 'high',
@@ -68,9 +77,13 @@ function databaseUrl(id: string, title: string, schemes: string, keywords: strin
 }
 
 export const DATABASE_FORMATS: SecretFormat[] = [
-  databaseUrl('postgres-url-password', 'PostgreSQL', 'postgres(?:ql)?', ['postgres'], {
+  // Scheme aliases of dj-database-url, Rails and SQLAlchemy: postgis, pgsql, timescale, cockroachdb, redshift.
+  databaseUrl('postgres-url-password', 'PostgreSQL', 'postgres(?:ql)?|pgsql|postgis|timescale(?:gis)?|cockroach(?:db)?|redshift', ['postgres', 'pgsql', 'postgis', 'timescale', 'cockroach', 'redshift'], {
     positives: [
       'DATABASE_URL=postgres://app:1IV2VsoRr9rdiyACNq65@db.internal:5432/app',
+      'DATABASE_URL=postgis://geo:Tq8vLm2xKp4wRz@gis.internal/geo',
+      'url = "postgresql://reporting:p@ss!w0rd-7Kq@replica.db.internal/warehouse"',
+      'SQLALCHEMY_DATABASE_URI = "postgresql://orders:Vx4#kR9!mQz2@db-prod.internal:5432/orders"',
       'engine = create_engine("postgresql+psycopg2://reporting:K4CbGDcuuLXwafe5@10.0.3.7/warehouse")',
       'jdbc:postgresql://svc:ymDrbEwwEbUq6WLO@pg.prod.acme.io/app',
     ],
@@ -85,8 +98,12 @@ export const DATABASE_FORMATS: SecretFormat[] = [
       'DATABASE_URL=postgres://app:wHL59FLxSdjRJjDr@db.example.com/app',
     ],
   }),
-  databaseUrl('mysql-url-password', 'MySQL / MariaDB', 'mysql|mariadb|mysqlx', ['mysql', 'mariadb'], {
-    positives: ['spring.datasource.url=jdbc:mysql://root:YTbR86hFC9Ww6C@mysql.prod:3306/shop', 'DB=mariadb://app:pvN9wxZTs0NcgH@10.1.1.1/app'],
+  databaseUrl('mysql-url-password', 'MySQL / MariaDB', 'mysql(?:2|x|gis)?|mariadb|trilogy', ['mysql', 'mariadb', 'trilogy'], {
+    positives: [
+      'spring.datasource.url=jdbc:mysql://root:YTbR86hFC9Ww6C@mysql.prod:3306/shop',
+      'DB=mariadb://app:pvN9wxZTs0NcgH@10.1.1.1/app',
+      'DATABASE_URL=mysql2://shop:Ty6pQm3Zw8Lk@mysql.internal/shop_production',
+    ],
     negatives: ['DB=mysql://root:changeme@mysql:3306/shop', 'DB=mysql://root@mysql:3306/shop'],
   }),
   databaseUrl('mongodb-url-password', 'MongoDB', 'mongodb(?:\\+srv)?', ['mongodb'], {
@@ -234,6 +251,43 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     samples: {
       positives: ["sh 'curl -fsS -u smoke:DP4ZHbBoFMQWY7uJ https://billing.acme.io/actuator/health'", 'curl -fsS -u "deploy-bot:pmkuKGOxTwMt#23" -X POST https://ci.acme.io/job/x'],
       negatives: ['curl -u "$CI_USER:$CI_PASSWORD" https://ci.acme.io', 'curl -u admin https://ci.acme.io', 'curl -u user:password https://ci.acme.io'],
+    },
+  },
+  {
+    id: 'cli-password',
+    title: 'Password in a command-line argument',
+    provider: 'Database and remote-shell clients',
+    keywords: ['mysql', 'mariadb', 'mongo', 'sqlcmd', 'sshpass', 'redis-cli', 'wget'],
+    // `-pSECRET` (no blank: `-p` alone prompts), `--password=SECRET`, mongosh `-p SECRET`, sqlcmd
+    // `-P SECRET`, `sshpass -p SECRET`, `redis-cli -a SECRET`, wget `--http-password=SECRET`.
+    pattern:
+      /\b(?:(?:mysql(?:dump|admin|import|check|sh)?|mariadb(?:-dump|-admin)?)\b[^\r\n|;&]{0,300}?\s(?:-p|--password=)|mongo(?:sh|dump|restore|import|export|stat|top)?\b[^\r\n|;&]{0,300}?\s(?:-p\s{1,3}|--password[=\s]\s{0,2})|sqlcmd\b[^\r\n|;&]{0,300}?\s-P\s{0,3}|sshpass\s{1,3}-p\s{0,3}|redis-cli\b[^\r\n|;&]{0,300}?\s-a\s{1,3}|wget\b[^\r\n|;&]{0,300}?\s--(?:http-|ftp-|proxy-)?password=)["']?(?!-)(?<secret>[^\s"'$`;|&\\]{1,128})/,
+    context: { pattern: /\b(?:mysql|mariadb|mongo|sqlcmd|sshpass|redis-cli|wget)/, lines: 0, required: true, what: 'a password option of a database or remote-shell client' },
+    validate: checkCommandLinePassword,
+    severity: 'high',
+    docsUrl: 'https://dev.mysql.com/doc/refman/8.4/en/password-security-user.html',
+    rotationUrl: OWASP_SECRETS,
+    tags: LONG_LIVED,
+    samples: {
+      positives: [
+        'mysql -h db.internal -u root -pTq8vLm2xKp4w shop < schema.sql',
+        'RUN mysqldump --user=backup --password=Vn4kRt8YpQ2x shop > /backup/shop.sql',
+        "sshpass -p 'Rt5kWq8Zp2mX' ssh ops@bastion.acme.io uptime",
+        'redis-cli -h cache.internal -a dNmYhZfIEKFxu7Nd PING',
+        'mongosh "mongodb://db.internal/admin" -u admin -p Wm7w0wzuDaiIx --authenticationDatabase admin',
+        "sqlcmd -S sql01.corp -U sa -P 'mvYNiZvqkM4vQk9m' -Q 'SELECT 1'",
+        'wget --user=ci --password=KhK9cUH24hhU06Xv https://nexus.acme.io/repo/app.jar',
+      ],
+      negatives: [
+        'mysql -h db.internal -u root -p shop',
+        'mysql -h db.internal -P 3306 -u root -p"$MYSQL_PASSWORD" shop',
+        'mysqldump --user=backup --password="${BACKUP_PASSWORD}" shop',
+        'sshpass -p "$SSH_PASSWORD" ssh ops@bastion',
+        'mysql -uroot -proot -e "SELECT 1"',
+        'redis-cli -a $REDIS_PASSWORD PING',
+        'mongosh -u admin -p --authenticationDatabase admin',
+        'sqlcmd -S sql01 -U sa -P $(cat /run/secrets/sa)',
+      ],
     },
   },
   {

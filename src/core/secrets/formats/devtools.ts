@@ -2,7 +2,7 @@
 // Grafana, Snyk, SonarQube, CircleCI, Travis CI, Codecov, Contentful, Typeform, Readme, Prefect, Infracost,
 // Frame.io, Adobe, Algolia, Mapbox.
 import { LONG_LIVED, token, UUID, type SecretFormat } from '../format';
-import { checkJsonPayload, checkMixedAlphabet, type Check } from '../validators';
+import { checkJsonPayload, checkMixedAlphabet, plausible, rejected, type Check } from '../validators';
 
 
 export const DEVTOOLS_FORMATS: SecretFormat[] = [
@@ -429,6 +429,9 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     keywords: ['algolia'],
     pattern: token('[a-f0-9]{32}'),
     context: { pattern: /algolia[\w. -]{0,30}(?:admin|write|api[_-]?key)/i, lines: 1, required: true, what: 'an Algolia admin or API key name' },
+    // A search-only key next to the admin key's name is still public.
+    validate: (_value, { line }) =>
+      /search[_-]?(?:only[_-]?)?(?:api[_-]?)?key/i.test(line) ? rejected('a search-only key, public by design (the admin key is the credential)') : plausible(),
     minEntropy: 3.2,
     severity: 'high',
     docsUrl: 'https://www.algolia.com/doc/guides/security/api-keys/',
@@ -436,7 +439,10 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     tags: LONG_LIVED,
     samples: {
       positives: ['ALGOLIA_ADMIN_KEY=9358130c84330231bb69c2637b8a8c20', '// Private Algolia admin key\nstatic let algoliaAdmin = "820e2802f1c8f4e2f4950a32a349ceac"'],
-      negatives: ['ALGOLIA_SEARCH_KEY=9358130c84330231bb69c2637b8a8c20'],
+      negatives: [
+        'ALGOLIA_SEARCH_KEY=9358130c84330231bb69c2637b8a8c20',
+        '# The Algolia admin key lives in the vault.\nALGOLIA_SEARCH_ONLY_API_KEY=820e2802f1c8f4e2f4950a32a349ceac',
+      ],
     },
   },
   {

@@ -3,13 +3,13 @@
 import type { ScanContext } from '../../detector';
 import type { LanguageKey } from '../../lang/languages';
 import { classifyName } from '../names';
-import { SETTER_PREFIX, SINK_WORDS } from './sinks';
+import { LATER_ARGUMENT_SINKS, SETTER_PREFIX, SINK_WORDS } from './sinks';
 
 /** Lower-case fragments of every secret name and sink callee (`pass` covers password, passwd, passphrase). */
 const KEYWORDS = [
   'pass', 'pwd', 'pw', 'secret', 'token', 'key', 'auth', 'cred', 'dsn', 'conn', 'stripe', 'jwt', 'jose',
   'signedstring', 'hmac', 'sql', 'postgres', 'engine', 'mongo', 'sequelize', 'pdo', 'redis', 'bearer', 'gorm',
-  'amqp', 'psycopg', 'asyncpg',
+  'amqp', 'psycopg', 'asyncpg', 'login', 'ftp',
 ];
 const KEYWORD_PATTERN = new RegExp(KEYWORDS.sort((a, b) => b.length - a.length).join('|'), 'g');
 
@@ -39,6 +39,10 @@ export function findAnchors(text: string, lower: string, quotedValues = false): 
   for (let m = re.exec(lower); m && out.length < MAX_ANCHORS; m = re.exec(lower)) {
     const word = expand(text, m.index, m.index + m[0].length, isWordChar);
     re.lastIndex = word.end;
+    // Inside a path, a reference or a URL (`/api/token/`, `vault:secret/data/app#api_key`): not a name.
+    // (After `:` a name can start: `.npmrc`'s `//registry/:_authToken=`.)
+    const prev = text.charCodeAt(word.start - 1);
+    if (prev === 47 || prev === 35) continue;
     const kind = wordKind(text.slice(word.start, word.end));
     let wanted = kind === 'strong' || kind === 'sink' || (kind === 'weak' && bindsSomething(text, word.end));
     if (!wanted) {
@@ -46,10 +50,27 @@ export function findAnchors(text: string, lower: string, quotedValues = false): 
       const dotted = expand(text, word.start, word.end, isDottedChar);
       wanted = (dotted.start < word.start || dotted.end > word.end) && classifyName(text.slice(dotted.start, dotted.end))?.strong === true;
     }
-    // Only literals are reported; in code, one starts with a quote on this line or the next.
-    if (wanted && (!quotedValues || quoteNear(text, word.end))) out.push(m.index);
+    // Only literals are reported; in code, one starts with a quote on this line or the next, and a
+    // name's first literal must not be one that is never a secret (`''`, `"DB_PASSWORD"`, `"${x}"`).
+    if (!wanted) continue;
+    if (kind === 'sink' && LATER_ARGUMENT_SINKS.has(text.slice(word.start, word.end).toLowerCase()) && !literalAfterComma(text, word.end)) continue;
+    if (!quotedValues || (kind === 'sink' ? quoteNear(text, word.end) : literalMayBeSecret(text, word)) || (kind === 'strong' && valueInComment(text, word))) {
+      out.push(m.index);
+    }
   }
   return out;
+}
+
+/** `login("user", "…")`: a call whose arguments include a string literal after a comma, on the same line. */
+function literalAfterComma(text: string, end: number): boolean {
+  return /^[ \t]*\([^()\n]{0,200}?,[ \t]*[rbuf]?["'\x60]/.test(text.slice(end, end + 240));
+}
+
+/** `# password for the legacy db: …`, `// token: …`: a secret's name in a comment, followed by what introduces a value. */
+function valueInComment(text: string, word: { start: number; end: number }): boolean {
+  const lineStart = text.lastIndexOf('\n', word.start - 1) + 1;
+  if (word.start - lineStart > 200 || !/^\s*(?:\*|--)|\/\/|#|\/\*/.test(text.slice(lineStart, word.start))) return false;
+  return /^[ \t]*(?::(?!:)|(?:is|was|for|of)\b|\x60)/i.test(text.slice(word.end, word.end + 12));
 }
 
 /** Letters, digits, `_`, `$`, `@`, `-`: the characters of a name. */
@@ -68,6 +89,53 @@ function expand(text: string, start: number, end: number, isNameChar: (code: num
 }
 
 const QUOTE_WINDOW = 400;
+
+function quoteBeforeLineEnd(text: string, from: number): boolean {
+  for (let i = from; i < text.length && i - from < QUOTE_WINDOW; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) return false;
+    if (c === 34 || c === 39 || c === 96) return true;
+  }
+  return false;
+}
+
+function nextNonBlank(text: string, from: number): number {
+  while (from < text.length && (text.charCodeAt(from) === 32 || text.charCodeAt(from) === 9)) from++;
+  return from;
+}
+
+/** Empty, an environment variable's name, or interpolated (`${'…'}`, a literal substituted, still counts). */
+const NEVER_SECRET = /^(?:|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|.*(?:\$\{(?![ \t]*['"\x60])|\{\{|#\{).*)$/s;
+
+/**
+ * Whether the first string literal after a name (on its line or the next) could hold a secret.
+ * When the name is itself a quoted key (`"apiKey": ...`), its closing quote is stepped over.
+ */
+function literalMayBeSecret(text: string, word: { start: number; end: number }): boolean {
+  let from = word.end;
+  const before = text.charCodeAt(word.start - 1);
+  // A quoted name (a JSON key, a Terraform `variable "db_password"` label) may bind a value further away.
+  const quotedName = (before === 34 || before === 39 || before === 96) && text.charCodeAt(from) === before;
+  if (quotedName) from++;
+  // `os.environ.get("DB_PASSWORD")`: a quoted name closing a call is looked up, not bound, unless a
+  // literal follows on the line (`System.getenv("DB_PASSWORD") ?: "fallback"`).
+  if (quotedName && text.charCodeAt(nextNonBlank(text, from)) === 41 && !quoteBeforeLineEnd(text, from)) return false;
+  let newlines = 0;
+  const end = Math.min(text.length, from + QUOTE_WINDOW);
+  for (let i = from; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 && ++newlines === 2) return quotedName;
+    if (c !== 34 && c !== 39 && c !== 96) continue;
+    const close = text.indexOf(String.fromCharCode(c), i + 1);
+    const lineEnd = text.indexOf('\n', i + 1);
+    // A literal that does not close on its line (a multi-line string, a template) gets the benefit of the doubt.
+    if (close === -1 || (lineEnd !== -1 && close > lineEnd) || text.charCodeAt(close - 1) === 92) return true;
+    // `"".join([...])`, `String.join("", …)`: the empty string only joins the literals that follow.
+    if (close === i + 1 && (text.startsWith('.join(', close + 1) || text.slice(Math.max(0, i - 5), i).toLowerCase() === 'join(')) return true;
+    return !NEVER_SECRET.test(text.slice(i + 1, close));
+  }
+  return quotedName;
+}
 
 /** A quote between `from` and the end of the next line (`"`, `'`, or a backtick). */
 function quoteNear(text: string, from: number): boolean {
@@ -111,6 +179,8 @@ export function wordKind(word: string): WordKind {
 
 function classifyWord(word: string): WordKind {
   const bare = word.replace(/^[$@:-]+/, '');
+  // `smtp.PlainAuth`: a sink's name may also read as a vague secret name; the sink says more.
+  if (SINK_WORDS.has(bare.toLowerCase())) return 'sink';
   const cls = classifyName(bare) ?? classifyName(bare.replace(SETTER_PREFIX, ''));
   if (cls) return cls.strong ? 'strong' : 'weak';
   return SINK_WORDS.has(bare.toLowerCase()) ? 'sink' : 'none';

@@ -26,6 +26,10 @@ export interface LanguageProfile {
   strings: ReadonlySet<string>;
   /** Children a literal string may have; any other named child (an interpolation) makes it dynamic. */
   stringParts: ReadonlySet<string>;
+  /** Interpolations that keep a string literal when what they hold is one: `${'abc'}` in a template. */
+  substitutions?: ReadonlySet<string>;
+  /** Bindings whose name holds blanks carry several `name=value` pairs (Ansible inventory host lines). */
+  inlinePairs?: boolean;
   /** Nodes whose whole text is a literal value: YAML plain scalars, shell words, INI and .properties values. */
   plainValues?: ReadonlySet<string>;
   bindings: Readonly<Record<string, BindingSpec>>;
@@ -66,6 +70,7 @@ const set = (...items: string[]): ReadonlySet<string> => new Set(items);
 const JS_LIKE: LanguageProfile = {
   strings: set('string', 'template_string'),
   stringParts: set('string_fragment', 'escape_sequence'),
+  substitutions: set('template_substitution'),
   bindings: {
     variable_declarator: { name: 'name', value: 'value' },
     assignment_expression: { name: 'left', value: 'right' },
@@ -199,6 +204,7 @@ const RUBY: LanguageProfile = {
   valueWrappers: set('parenthesized_statements'),
   binaries: set('binary'),
   concatOperators: set('+'),
+  implicitConcat: set('chained_string'),
   calls: { call: { callee: 'method', receiver: 'receiver', args: 'arguments' } },
   argumentLists: set('argument_list'),
   sequences: set('array'),
@@ -341,6 +347,7 @@ const INI: LanguageProfile = {
   stringParts: set(),
   plainValues: set('setting_value'),
   bindings: { setting: {} },
+  inlinePairs: true,
   nameWrappers: set(),
   members: set(),
   valueWrappers: set(),

@@ -1,8 +1,12 @@
 // Turns a literal found in a secret-named place into a finding: judges the value, picks the rule,
 // explains what and why. Shared by the syntax-tree walker and the line detector.
+import type { ScanContext } from '../../detector';
 import type { Confidence, RawFinding, RuleInfo, Severity, Span } from '../../types';
+import { fileTraits, type FileTraits } from '../fileTraits';
 import type { SecretKind } from '../names';
-import { assessValue } from '../noise';
+import { assessValue, characterClasses, isJoinedWords } from '../noise';
+import { providerCheckFailure } from '../providerDetector';
+import { FIREBASE_CONFIG_REACH, FIREBASE_WEB_KEY_REASON, isFirebaseWebKey, publicKeyName } from '../publicKeys';
 import { afterAuthScheme, connectionPassword, referenceDefault } from './valueParts';
 
 const CWE_798 = 'https://cwe.mitre.org/data/definitions/798.html';
@@ -33,7 +37,8 @@ export type HitContext =
   | { how: 'assigned' }
   | { how: 'sink'; callee: string }
   | { how: 'env-default' }
-  | { how: 'file'; what: string };
+  | { how: 'file'; what: string }
+  | { how: 'prose'; what: string };
 
 export interface GenericHit {
   kind: SecretKind;
@@ -63,8 +68,23 @@ const LABELS: Record<SecretKind, string> = {
 
 const MAX_NAME_IN_MESSAGE = 60;
 
-/** The finding for a hit, or null when the value is not credible as that secret. */
-export function reportHit(hit: GenericHit): RawFinding | null {
+/** Where hits are judged: the region (for the text around a value and for drop notes) and what its path says. */
+export interface ReportScope {
+  ctx: ScanContext;
+  traits: FileTraits;
+}
+
+export function scopeOf(ctx: ScanContext): ReportScope {
+  return { ctx, traits: fileTraits(ctx.path) };
+}
+
+/** Words that make a value in a test file a made-up one. */
+const FAKE_VALUE = /test|fake|dummy|mock|stub|fixture|sample|example|bogus|hunter2|wrong|invalid|incorrect|placeholder|not[-_ ]?(?:a[-_ ]?)?real/i;
+/** Words in any language (letters, marks, spaces, punctuation), no digits: a translation. */
+const WORDS = /^[\p{L}\p{M}][\p{L}\p{M}\s'’.,!?¿¡:()&-]*$/u;
+
+/** The finding for a hit, or null when the value is not credible as that secret (with the reason told to `scope`). */
+export function reportHit(hit: GenericHit, scope: ReportScope): RawFinding | null {
   const fallback = referenceDefault(hit.value);
   if (fallback) {
     // `password: ${DB_PASSWORD:-devpass}`: the reference is fine, its default is the hardcoded value.
@@ -74,7 +94,7 @@ export function reportHit(hit: GenericHit): RawFinding | null {
       context: { how: 'env-default' },
       value: hit.value.slice(fallback.start, fallback.end),
       valueSpan: hit.exact ? { start: offset + fallback.start, end: offset + fallback.end } : hit.valueSpan,
-    });
+    }, scope);
   }
   let { kind, strong, value } = hit;
   let valueSpan = hit.valueSpan;
@@ -86,15 +106,23 @@ export function reportHit(hit: GenericHit): RawFinding | null {
     // A scheme such as `Bearer` says the rest is a credential, whatever the name.
     if (kind !== 'connection-string') strong = true;
   }
+  // A connection string's password is judged, and reported, as a password.
   const judged = kind === 'connection-string' ? 'password' : kind;
+  const drop = (reason: string) => {
+    scope.ctx.drop?.(genericRuleId(kind), valueSpan, reason);
+    return null;
+  };
+  const publicName = hit.bound === false ? null : publicKeyName(hit.name);
+  if (publicName) return drop(publicName);
   const verdict = assessValue(value, judged, strong);
-  if (!verdict.credible) return null;
+  if (!verdict.credible) return verdict.tell ? drop(verdict.reason) : null;
+  const refused = refusal(scope, value, valueSpan, strong, verdict.entropy);
+  if (refused) return drop(refused);
   const confidence: Confidence = strong ? 'context' : 'heuristic';
-  const ruleKind = kind === 'connection-string' ? 'password' : kind;
   const name = hit.name.length > MAX_NAME_IN_MESSAGE ? `${hit.name.slice(0, MAX_NAME_IN_MESSAGE)}…` : hit.name;
   const entropy = verdict.entropy.toFixed(1);
   return {
-    ruleId: `secret/generic-${ruleKind}`,
+    ruleId: genericRuleId(kind),
     span: valueSpan,
     valueSpan,
     severity: confidence === 'context' ? 'high' : 'medium',
@@ -109,6 +137,33 @@ export function reportHit(hit: GenericHit): RawFinding | null {
   };
 }
 
+/** The rule a generic hit of `kind` is reported (or dropped) under. */
+export function genericRuleId(kind: SecretKind): string {
+  return `secret/generic-${kind === 'connection-string' ? 'password' : kind}`;
+}
+
+/** What the value's own shape, the text around it and the file's kind say against a value that is credible on its own. */
+function refusal(scope: ReportScope, value: string, valueSpan: Span, strong: boolean, entropy: number): string | null {
+  const failed = providerCheckFailure(value);
+  if (failed) return failed;
+  const { ctx, traits } = scope;
+  const line = ctx.lines.lineOf(valueSpan.start);
+  const nearby = (reach: number) => ctx.text.slice(ctx.lines.lineStart(line - reach), ctx.lines.lineEnd(line + reach));
+  if (isFirebaseWebKey(value, nearby(0), () => nearby(FIREBASE_CONFIG_REACH))) return FIREBASE_WEB_KEY_REASON;
+  if (traits.test && FAKE_VALUE.test(value)) return 'a made-up value in a test file';
+  if (traits.locale && WORDS.test(value)) return 'a translation in a locale file';
+  if (traits.example && !(strong && looksRandom(value, entropy))) {
+    return 'an example or template file, where only random-looking values under a clear name are reported';
+  }
+  return null;
+}
+
+/** Random enough that nobody typed it as an example: long, varied, not words joined by dashes. */
+function looksRandom(value: string, entropy: number): boolean {
+  if (value.length < 12 || entropy < 3.0 || isJoinedWords(value)) return false;
+  return characterClasses(value) >= 3 || (value.length >= 20 && entropy >= 3.5);
+}
+
 function messageFor(label: string, name: string, context: HitContext, entropy: string): string {
   const why = 'hardcoded credentials end up in every clone and in git history.';
   switch (context.how) {
@@ -120,6 +175,8 @@ function messageFor(label: string, name: string, context: HitContext, entropy: s
       return `${label} is the hardcoded fallback for \`${name}\` (entropy ${entropy} bits/char); it is used whenever \`${name}\` is unset, and ${why}`;
     case 'file':
       return `${label} assigned to \`${name}\` in ${context.what} is a literal value (entropy ${entropy} bits/char); once the file is committed it is in every clone and in git history.`;
+    case 'prose':
+      return `${label} written out after \`${name}\` in ${context.what} (entropy ${entropy} bits/char); once the file is committed it is in every clone and in git history.`;
   }
 }
 
@@ -133,5 +190,7 @@ function contextEvidence(context: HitContext): string {
       return 'default of an environment lookup';
     case 'file':
       return `line of ${context.what}`;
+    case 'prose':
+      return `a credential written out in ${context.what}`;
   }
 }

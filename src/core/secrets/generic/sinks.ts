@@ -38,7 +38,19 @@ export const SINKS: readonly Sink[] = [
   { names: ['create_engine', 'create_async_engine', 'mongoclient', 'asynciomotorclient', 'from_url', 'sqlconnection', 'npgsqlconnection', 'mysqlconnection', 'createconnection', 'createpool'], args: [{ index: 0, kind: 'connection-string' }] },
   { names: ['sequelize'], args: [{ index: 2, kind: 'password' }, { index: 0, kind: 'connection-string' }] },
   { names: ['pdo', 'mysqli', 'mysqli_connect'], args: [{ index: 2, kind: 'password' }] },
+  // Mail, FTP and directory clients that take the password positionally.
+  { names: ['plainauth'], qualifiers: ['smtp'], args: [{ index: 2, kind: 'password' }], languages: ['go'] },
+  { names: ['crammd5auth'], qualifiers: ['smtp'], args: [{ index: 1, kind: 'password' }], languages: ['go'] },
+  { names: ['login'], args: [{ index: 1, kind: 'password', keywords: ['password', 'passwd'] }], languages: ['python', 'ruby', 'php'] },
+  { names: ['ftp', 'ftp_tls'], args: [{ index: 2, kind: 'password', keywords: ['passwd'] }], languages: ['python'] },
+  { names: ['new'], qualifiers: ['ftp'], args: [{ index: 2, kind: 'password' }], languages: ['ruby'] },
+  { names: ['start'], qualifiers: ['smtp'], args: [{ index: 4, kind: 'password' }], languages: ['ruby'] },
+  { names: ['ftp_login', 'ldap_bind'], args: [{ index: 2, kind: 'password' }], languages: ['php'] },
+  { names: ['simple_bind_s', 'simple_bind'], args: [{ index: 1, kind: 'password', keywords: ['cred'] }], languages: ['python'] },
 ];
+
+/** Sinks named by a common word (`login`): a candidate only where a later argument is a string literal. */
+export const LATER_ARGUMENT_SINKS: ReadonlySet<string> = new Set(['login', 'ftp', 'ftp_tls', 'plainauth', 'crammd5auth']);
 
 /** Client constructors whose options (`auth`, `pass`) name credentials even when the key alone is vague. */
 export const CLIENT_CALLS: ReadonlySet<string> = new Set([

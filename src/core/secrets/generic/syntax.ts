@@ -16,8 +16,16 @@ const QUOTES = /^(?:"""|'''|["'`])/;
 
 /** Methods that turn a literal into another type without changing it: `"x".to_string()`, `"x".getBytes()`. */
 const RECEIVER_CONVERSIONS = new Set(['to_string', 'to_owned', 'into', 'tochararray', 'getbytes', 'encode', 'as_bytes', 'as_str', 'tobytearray', 'tostring']);
-/** Functions that wrap one literal argument without changing it: `String::from("x")`, `Some("x")`, `Encoding.UTF8.GetBytes("x")`. */
-const ARGUMENT_CONVERSIONS = new Set(['from', 'some', 'string', 'securestring', 'bytearray', 'getbytes']);
+/**
+ * Functions that wrap one literal argument without changing what it is: `String::from("x")`, `Some("x")`,
+ * `Encoding.UTF8.GetBytes("x")`, and decoders of a hex or base64 key (`bytes.fromhex("…")`, `base64.b64decode("…")`).
+ */
+const ARGUMENT_CONVERSIONS = new Set([
+  'from', 'some', 'string', 'securestring', 'bytearray', 'getbytes', 'fromhex', 'unhexlify', 'b64decode', 'urlsafe_b64decode',
+  'decodestring',
+]);
+/** `Buffer.from("…", "hex")`: the second argument only names the encoding. */
+const ENCODINGS = /^(?:hex|base64|base64url|utf-?8|ascii|latin1|binary)$/i;
 
 export function isComment(node: Node): boolean {
   return node.type === 'comment' || node.type === 'line_comment' || node.type === 'block_comment';
@@ -113,12 +121,16 @@ export function literalOf(node: Node, profile: LanguageProfile, text: string, de
   if (depth > MAX_CONCAT_DEPTH || node.endIndex - node.startIndex > MAX_LITERAL_LENGTH + 16) return null;
   const type = node.type;
   if (profile.strings.has(type)) {
+    let substituted = false;
     for (let i = 0; i < node.namedChildCount; i++) {
       const c = node.namedChild(i);
-      if (c && !profile.stringParts.has(c.type)) return null;
+      if (c && !profile.stringParts.has(c.type)) {
+        if (!profile.substitutions?.has(c.type)) return null;
+        substituted = true;
+      }
     }
     const span = stringContentSpan(node, text);
-    return { text: text.slice(span.start, span.end), span };
+    return substituted ? substitutedLiteral(node, span, profile, text, depth) : { text: text.slice(span.start, span.end), span };
   }
   if (profile.plainValues?.has(type)) return trimmedLiteral(text, node.startIndex, node.endIndex);
   if (profile.valueWrappers.has(type)) {
@@ -135,6 +147,44 @@ export function literalOf(node: Node, profile: LanguageProfile, text: string, de
   }
   if (profile.calls[type]) return convertedLiteral(node, profile, text, depth);
   return null;
+}
+
+/** `` `sk-${'abc'}def` ``: a template whose every substitution is a literal, assembled. */
+function substitutedLiteral(node: Node, content: Span, profile: LanguageProfile, text: string, depth: number): Literal | null {
+  let out = '';
+  let cursor = content.start;
+  for (let i = 0; i < node.namedChildCount; i++) {
+    const c = node.namedChild(i);
+    if (!c || !profile.substitutions!.has(c.type)) continue;
+    const inner = firstNamed(c);
+    const literal = inner ? literalOf(inner, profile, text, depth + 1) : null;
+    if (!literal) return null;
+    out += text.slice(cursor, c.startIndex) + literal.text;
+    cursor = c.endIndex;
+  }
+  return { text: out + text.slice(cursor, content.end), span: { start: node.startIndex, end: node.endIndex } };
+}
+
+/** The elements of a tuple or array joined, when every one is a literal: `['ab', 'cd']` → `abcd`. */
+export function joinedElements(sequence: Node, profile: LanguageProfile, text: string, depth = 0): Literal | null {
+  const items = elementsOf(sequence, profile);
+  if (items.length < 2) return null;
+  return joinLiterals(items.map((c) => literalOf(c, profile, text, depth + 1)), sequence);
+}
+
+/** `['a', 'b'].join('')` (JavaScript), `''.join(['a', 'b'])` (Python), `String.join("", "a", "b")` (Java, C#). */
+function joinedCall(callee: Callee, args: Arguments, call: Node, profile: LanguageProfile, text: string, depth: number): Literal | null {
+  const isEmpty = (n: Node | undefined) => n !== undefined && literalOf(n, profile, text, depth + 1)?.text === '';
+  const receiver = callee.receiver;
+  let joined: Literal | null = null;
+  if (receiver && profile.sequences.has(receiver.type) && args.positional.length === 1 && isEmpty(args.positional[0])) {
+    joined = joinedElements(receiver, profile, text, depth);
+  } else if (receiver && isEmpty(receiver) && args.positional.length === 1 && profile.sequences.has(args.positional[0].type)) {
+    joined = joinedElements(args.positional[0], profile, text, depth);
+  } else if (callee.segments[callee.segments.length - 2]?.toLowerCase() === 'string' && args.positional.length >= 3 && isEmpty(args.positional[0])) {
+    joined = joinLiterals(args.positional.slice(1).map((a) => literalOf(a, profile, text, depth + 1)), call);
+  }
+  return joined && { text: joined.text, span: { start: call.startIndex, end: call.endIndex } };
 }
 
 function trimmedLiteral(text: string, start: number, end: number): Literal | null {
@@ -166,10 +216,14 @@ function convertedLiteral(call: Node, profile: LanguageProfile, text: string, de
   if (!callee) return null;
   const method = callee.segments[callee.segments.length - 1]?.toLowerCase() ?? '';
   const args = argumentsOf(call, profile, text);
+  if (method === 'join' && args.named.length === 0) return joinedCall(callee, args, call, profile, text, depth);
   if (RECEIVER_CONVERSIONS.has(method) && args.positional.length === 0 && callee.receiver) {
     return literalOf(callee.receiver, profile, text, depth + 1);
   }
   if (ARGUMENT_CONVERSIONS.has(method) && args.positional.length === 1 && args.named.length === 0) {
+    return literalOf(args.positional[0], profile, text, depth + 1);
+  }
+  if (method === 'from' && args.positional.length === 2 && ENCODINGS.test(literalOf(args.positional[1], profile, text, depth + 1)?.text ?? '')) {
     return literalOf(args.positional[0], profile, text, depth + 1);
   }
   return null;

@@ -5,19 +5,20 @@
 import type { Node } from 'web-tree-sitter';
 import type { ScanContext } from '../../detector';
 import type { TreeLanguage } from '../../lang/languages';
-import type { RawFinding } from '../../types';
-import { classifyName, type NameClass, type SecretKind } from '../names';
+import type { RawFinding, Span } from '../../types';
+import { classifyName, splitWords, type NameClass, type SecretKind } from '../names';
 import type { LanguageProfile } from './profiles';
-import { reportHit, type HitContext } from './report';
+import { reportProse } from './prose';
+import { genericRuleId, reportHit, scopeOf, type HitContext, type ReportScope } from './report';
 import {
   CLIENT_CALLS, ENV_CALLS, ENV_CALLS_WITH_DEFAULT, ENV_OBJECTS, FALLBACK_METHODS, FIRST_NON_EMPTY, KEYED_CALLS,
   SETTER_PREFIX, SINKS, calleeMatches,
 } from './sinks';
 import {
-  argumentsOf, calleeOf, elementsOf, firstNamed, isComment, lastNamed, literalOf, nameChildOf, namedChildren,
-  valueChildOf, type Literal,
+  argumentsOf, calleeOf, elementsOf, firstNamed, isComment, joinedElements, lastNamed, literalOf, nameChildOf,
+  namedChildren, valueChildOf, type Literal,
 } from './syntax';
-import { splitKeyValue } from './keyValue';
+import { inlinePairs, splitKeyValue } from './keyValue';
 import { referenceDefault } from './valueParts';
 
 export const MAX_FINDINGS = 200;
@@ -27,6 +28,10 @@ const NAME_KEYS = new Set(['name', 'key', 'variable', 'envname', 'parametername'
 const VALUE_KEYS = new Set(['value', 'defaultvalue']);
 /** Keys whose value is a `(user, password)` pair: `auth=("u", "p")`, `'auth' => ['u', 'p']`. */
 const PAIR_KEYS = new Set(['auth', 'basic_auth', 'basicauth', 'credentials', 'creds', 'http_auth', 'httpauth']);
+/** Keys whose values are ciphertext, safe to commit: Bitnami `encryptedData`, Renovate `encrypted`, SOPS. */
+const ENCRYPTED_SECTIONS = new Set(['encrypteddata', 'encrypted', 'encrypted_data', 'encryptedvalues', 'sops']);
+/** Last words of names that hold a secret in pieces: `appSecretParts = ['…', '…']`, joined where it is used. */
+const PIECES = new Set(['parts', 'chunks', 'pieces', 'segments', 'fragments', 'halves']);
 
 interface Lookup {
   /** The environment variable's name, when written as a literal. */
@@ -40,16 +45,25 @@ export class GenericWalker {
   private readonly callsSeen = new Set<number>();
   private readonly text: string;
   private readonly parents = new Map<number, Node | null>();
+  private readonly scope: ReportScope;
+  private readonly ctx: ScanContext;
+  private readonly commentLines = new Set<number>();
 
   constructor(ctx: ScanContext, private readonly profile: LanguageProfile, private readonly language: TreeLanguage) {
     this.text = ctx.text;
+    this.ctx = ctx;
+    this.scope = scopeOf(ctx);
   }
 
   visit(root: Node, offset: number): void {
     if (this.findings.length >= MAX_FINDINGS) return;
     this.parents.clear();
     const leaf = root.descendantForIndex(offset);
-    if (!leaf || isComment(leaf) || leaf.id === root.id) return;
+    if (!leaf || leaf.id === root.id) return;
+    if (isComment(leaf)) {
+      this.fromComment(leaf, offset);
+      return;
+    }
     // A word that is a binding's name or sits in its value is judged there; others may be part of a call.
     if (!this.fromName(leaf)) this.fromCall(leaf);
   }
@@ -87,6 +101,10 @@ export class GenericWalker {
       const spec = p.bindings[parent.type];
       const nameChild = spec ? nameChildOf(parent, spec, p) : null;
       if (spec && nameChild) {
+        if (p.inlinePairs && /\S\s+\S/.test(this.slice(nameChild).trim())) {
+          this.fromInlinePairs(parent);
+          return true;
+        }
         if (nameChild.id === cur.id) {
           const value = valueChildOf(parent, spec, nameChild);
           const paired = value && p.lists?.has(value.type) ? this.pairedValue(parent, spec.name, cur, listIndex, value) : value;
@@ -125,8 +143,14 @@ export class GenericWalker {
   private bound(binding: Node, name: string, value: Node): void {
     const cls = classifyName(name);
     if (!cls) return;
-    const literal = literalOf(value, this.profile, this.text);
+    const literal = literalOf(value, this.profile, this.text) ??
+      (this.profile.sequences.has(value.type) && PIECES.has(splitWords(name).pop() ?? '') ? joinedElements(value, this.profile, this.text) : null);
     if (literal) {
+      const section = this.encryptedSection(binding);
+      if (section) {
+        this.dropped(cls.kind, literal.span, `ciphertext under \`${section}\` (encrypted, safe to commit by design)`);
+        return;
+      }
       const strong = cls.strong || this.insideClientCall(binding);
       this.report(cls.kind, strong, name, { how: 'assigned' }, literal);
       return;
@@ -138,6 +162,42 @@ export class GenericWalker {
       return;
     }
     this.fromLookupExpression(value, name, cls);
+  }
+
+  /** The name of an enclosing key whose values are ciphertext (`encryptedData`, Renovate `encrypted`), if any. */
+  private encryptedSection(binding: Node): string | null {
+    let cur = this.parentOf(binding);
+    for (let depth = 0; cur && depth < 8; depth++, cur = this.parentOf(cur)) {
+      const spec = this.profile.bindings[cur.type];
+      const name = spec ? nameChildOf(cur, spec, this.profile) : null;
+      const key = name ? this.keyText(name) : '';
+      if (ENCRYPTED_SECTIONS.has(key.toLowerCase())) return key;
+    }
+    return null;
+  }
+
+  /** `web-01 ansible_user=deploy ansible_password=…`: an INI setting that is a host line with several pairs. */
+  private fromInlinePairs(binding: Node): void {
+    for (const pair of inlinePairs(this.text, binding.startIndex, binding.endIndex)) {
+      const cls = classifyName(pair.name);
+      const span = { start: pair.valueStart, end: pair.valueEnd };
+      if (cls) this.report(cls.kind, cls.strong, pair.name, { how: 'assigned' }, { text: this.text.slice(span.start, span.end), span });
+    }
+  }
+
+  /** `# password for the legacy db: …`: a credential written out in a comment, on the anchor's line. */
+  private fromComment(comment: Node, offset: number): void {
+    const line = this.ctx.lines.lineOf(offset);
+    if (this.commentLines.has(line)) return;
+    this.commentLines.add(line);
+    const from = Math.max(comment.startIndex, this.ctx.lines.lineStart(line));
+    const to = Math.min(comment.endIndex, this.ctx.lines.lineEnd(line));
+    for (const finding of reportProse(this.scope, from, to, 'a comment')) {
+      const start = (finding.valueSpan ?? finding.span).start;
+      if (this.reported.has(start) || this.findings.length >= MAX_FINDINGS) continue;
+      this.reported.add(start);
+      this.findings.push(finding);
+    }
   }
 
   /** `{ name: "DB_PASSWORD", value: "…" }`: the name is a sibling key's value. */
@@ -404,10 +464,14 @@ export class GenericWalker {
     return null;
   }
 
+  private dropped(kind: SecretKind, span: Span, reason: string): void {
+    this.ctx.drop?.(genericRuleId(kind), span, reason);
+  }
+
   private report(kind: SecretKind, strong: boolean, name: string, context: HitContext, literal: Literal, bound = true): void {
     if (this.reported.has(literal.span.start) || this.findings.length >= MAX_FINDINGS) return;
     const exact = literal.span.end - literal.span.start === literal.text.length && this.text.startsWith(literal.text, literal.span.start);
-    const finding = reportHit({ kind, strong, name, bound, context, value: literal.text, valueSpan: literal.span, exact });
+    const finding = reportHit({ kind, strong, name, bound, context, value: literal.text, valueSpan: literal.span, exact }, this.scope);
     if (!finding) return;
     this.reported.add(literal.span.start);
     this.findings.push(finding);
