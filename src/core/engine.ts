@@ -88,7 +88,7 @@ export class Engine {
         droppedKeys.add(identity);
         result.dropped.push({ ruleId, line, reason });
       };
-      const found = await this.scanRegion(doc.path, region.language, region.text, generated, result, key, note, drop);
+      const found = await this.scanRegion(doc.path, region.language, region.text, generated, result, key, note, drop, whole ? lines : undefined);
       const map = (s: Span): Span => {
         const start = region.toDocument(s.start);
         return { start, end: Math.max(start, region.toDocumentEnd?.(s.end) ?? region.toDocument(s.end)) };
@@ -113,7 +113,7 @@ export class Engine {
 
   private async scanRegion(
     path: string, language: LanguageKey, text: string, generated: boolean, result: FileScanResult, documentKey?: string,
-    note?: ScanContext['note'], drop?: ScanContext['drop'],
+    note?: ScanContext['note'], drop?: ScanContext['drop'], lines = new LineIndex(text),
   ): Promise<RawFinding[]> {
     let lower: string | undefined;
     let keepTree = false;
@@ -121,7 +121,7 @@ export class Engine {
       path,
       language,
       text,
-      lines: new LineIndex(text),
+      lines,
       get lower() {
         return (lower ??= text.toLowerCase());
       },
@@ -194,7 +194,7 @@ export class Engine {
 }
 
 /** Above this size, a file scanned once (not an open document) is parsed only around what detectors look at. */
-const WINDOWED_PARSE_ABOVE = 64 * 1024;
+const WINDOWED_PARSE_ABOVE = 16 * 1024;
 /** Languages whose statements parse on their own; nested data formats need their enclosing structure. */
 const WINDOWED_LANGUAGES: ReadonlySet<LanguageKey> = new Set<LanguageKey>(['javascript', 'typescript', 'tsx', 'python']);
 /** Lines of context kept before and after each offset a detector focuses on. */

@@ -48,15 +48,29 @@ export const awsIamDetector: Detector = {
 };
 
 function mayHold(ctx: ScanContext): boolean {
-  const lower = ctx.lower;
-  if (ctx.language === 'json' || ctx.language === 'yaml' || ctx.language === 'hcl') {
-    return lower.includes('statement') || ADMIN_POLICY_KEYWORDS.some((k) => lower.includes(k));
+  const { text, lower } = ctx;
+  const admin = () => ADMIN_POLICY_KEYWORDS.some((k) => lower.includes(k));
+  switch (ctx.language) {
+    case 'json':
+      return (text.includes('"Statement"') && POLICY_EFFECT.test(text)) || admin();
+    case 'yaml':
+      return YAML_STATEMENTS.test(text) || admin();
+    case 'hcl':
+      return HCL_STATEMENTS.test(text) || admin();
   }
   // Policies in test code are inputs and assertions (CDK `hasResourceProperties`), not grants.
   if (!CODE.has(ctx.language) || fileTraits(ctx.path).test) return false;
-  return (lower.includes('statement') && lower.includes('action')) || lower.includes('principal(') ||
-    ADMIN_POLICY_KEYWORDS.some((k) => lower.includes(k));
+  return text.includes('PolicyStatement') || text.includes('Principal(') || admin() ||
+    ((text.includes('ffect') || text.includes('FFECT')) && POLICY_EFFECT.test(text));
 }
+
+/**
+ * What policies say, cheaply found: compilers, bundles and message catalogues that merely mention
+ * "statement" and "action" are not parsed for it.
+ */
+const POLICY_EFFECT = /[Ee]ffect["'`]?\s{0,4}[:=]\s{0,4}(?:[\w.]{0,40}\.)?["'`]?(?:Allow|Deny|ALLOW|DENY)\b/;
+const YAML_STATEMENTS = /\b(?:Statement|statements|iamRoleStatements|PolicyDocument|Policies|ManagedPolicyArns)\s*:/;
+const HCL_STATEMENTS = /\bstatement\s*\{|\bStatement\b|\bpolicy_arn\b|\bmanaged_policy_arns\b/;
 
 const SHELL_ATTACH = /\battach-(?:role|user|group)-policy\b|--attach-policy-arn\b/;
 const SHELL_ARN = /arn:[\w-]*:iam::aws:policy\/[\w+=,.@/-]+/g;
