@@ -97,7 +97,8 @@ function scanInPool(entries: FileEntry[], options: ScanOptions, size: number): P
       pool.push(worker);
       worker.on('message', (message: { id: number; outcome: EntryOutcome }) => {
         outcomes[message.id] = message.outcome;
-        options.onProgress?.(++done, entries[message.id].rel);
+        done++;
+        options.onProgress?.(done, entries[message.id].rel);
         if (done === entries.length) finish();
         else feed(worker);
       });
