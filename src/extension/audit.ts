@@ -2,6 +2,7 @@
 // cancellation, and publishes the results (open documents keep their live, unsaved-text results).
 import * as vscode from 'vscode';
 import { isIgnoredPath } from '../core/config';
+import { correlate } from '../core/correlate/correlate';
 import { isProbablyBinary } from '../core/text';
 import type { FileScanResult, SkippedFile } from '../core/types';
 import type { Engines } from './engines';
@@ -49,6 +50,7 @@ export async function auditWorkspace(
   }
   const total = work.reduce((n, w) => n + w.files.length, 0);
   const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+  const scanned: { uri: vscode.Uri; result: FileScanResult }[] = [];
   let lastYield = Date.now();
   for (const { folder, files } of work) {
     const target = await deps.engines.forUri(folder.uri);
@@ -65,6 +67,7 @@ export async function auditWorkspace(
           deps.results.set(file.uri, result, 'audit');
         }
       }
+      if (result) scanned.push({ uri: file.uri, result });
       if (result?.skipped) summary.skipped.push({ path: file.path, reason: result.skipped });
       if (result?.findings.length || result?.suppressions.length) summary.reported.push(result);
       summary.findings += result?.findings.length ?? 0;
@@ -77,6 +80,17 @@ export async function auditWorkspace(
       }
     }
   }
+  // Exposure x reach: a credential and the grant it unlocks, linked across files.
+  const correlated = correlate(scanned.map((s) => s.result));
+  correlated.forEach((result, i) => {
+    const before = scanned[i].result;
+    if (result === before) return;
+    deps.results.set(scanned[i].uri, result, 'audit');
+    const at = summary.reported.indexOf(before);
+    if (at >= 0) summary.reported[at] = result;
+    else if (result.findings.length) summary.reported.push(result);
+    summary.findings += result.findings.length - before.findings.length;
+  });
   summary.cancelled = token.isCancellationRequested;
   summary.elapsedMs = Date.now() - started;
   deps.log.info(`Audit ${summary.cancelled ? 'cancelled after' : 'finished:'} ${summary.files} files, ${summary.findings} findings, ${summary.skipped.length} skipped, ${summary.elapsedMs} ms`);
