@@ -81,51 +81,46 @@ export function parseArgs(argv: string[]): CliArgs {
   if (command === 'fix') return parseFixArgs(rest);
   if (command !== 'scan') throw new UsageError(`unknown command "${command}" (try: keyhole scan <folder>)`);
   const args: ScanArgs = { command: 'scan', paths: [], format: 'text', failOn: 'info', gitignore: true, listSuppressions: false, verbose: false };
-  for (let i = 0; i < rest.length; i++) {
-    const a = rest[i];
-    const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
-    const value = () => {
-      if (inline !== undefined) return inline;
-      const v = takeValue(rest, i, flag);
-      i++;
-      return v;
-    };
+  return parseOptions(rest, args, '', (flag, value) => {
     switch (flag) {
       case '--format': {
         const f = value();
         if (f !== 'text' && f !== 'json' && f !== 'sarif') throw new UsageError(`--format must be text, json or sarif (got "${f}")`);
         args.format = f;
-        break;
+        return true;
       }
-      case '--output': case '-o': args.output = value(); break;
+      case '--output': case '-o': args.output = value(); return true;
       case '--fail-on': {
         const s = value() as Severity;
         if (!SEVERITIES.includes(s)) throw new UsageError(`--fail-on must be one of ${SEVERITIES.join(', ')} (got "${s}")`);
         args.failOn = s;
-        break;
+        return true;
       }
-      case '--config': args.config = value(); break;
-      case '--no-gitignore': args.gitignore = false; break;
-      case '--list-suppressions': args.listSuppressions = true; break;
-      case '--verbose': args.verbose = true; break;
-      case '--max-file-size': {
-        const n = Number(value());
-        if (!Number.isInteger(n) || n <= 0) throw new UsageError('--max-file-size must be a positive number of bytes');
-        args.maxFileSize = n;
-        break;
-      }
-      case '-h': case '--help': return { command: 'help' };
-      default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`unknown option ${a}`);
-        args.paths.push(a);
+      case '--list-suppressions': args.listSuppressions = true; return true;
+      case '--verbose': args.verbose = true; return true;
+      default: return false;
     }
-  }
-  if (args.paths.length === 0) args.paths.push('.');
-  return args;
+  });
 }
 
 function parseFixArgs(rest: string[]): FixArgs | { command: 'help' } {
   const args: FixArgs = { command: 'fix', paths: [], rules: [], dryRun: false, gitignore: true };
+  return parseOptions(rest, args, 'keyhole fix: ', (flag, value) => {
+    switch (flag) {
+      case '--rule': args.rules.push(value()); return true;
+      case '--dry-run': args.dryRun = true; return true;
+      default: return false;
+    }
+  });
+}
+
+/**
+ * Walks a command's arguments: `own` takes the command's own flags (false for one it does not
+ * know); the options every command shares, help, and paths are handled here.
+ */
+function parseOptions<T extends ScanArgs | FixArgs>(
+  rest: string[], args: T, prefix: string, own: (flag: string, value: () => string) => boolean,
+): T | { command: 'help' } {
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i];
     const [flag, inline] = a.startsWith('--') && a.includes('=') ? [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)] : [a, undefined];
@@ -135,10 +130,9 @@ function parseFixArgs(rest: string[]): FixArgs | { command: 'help' } {
       i++;
       return v;
     };
+    if (flag === '-h' || flag === '--help') return { command: 'help' };
+    if (own(flag, value)) continue;
     switch (flag) {
-      case '--rule': args.rules.push(value()); break;
-      case '--dry-run': args.dryRun = true; break;
-      case '-h': case '--help': return { command: 'help' };
       case '--config': args.config = value(); break;
       case '--no-gitignore': args.gitignore = false; break;
       case '--max-file-size': {
@@ -148,7 +142,7 @@ function parseFixArgs(rest: string[]): FixArgs | { command: 'help' } {
         break;
       }
       default:
-        if (a.startsWith('-') && a !== '-') throw new UsageError(`keyhole fix: unknown option ${a}`);
+        if (a.startsWith('-') && a !== '-') throw new UsageError(`${prefix}unknown option ${a}`);
         args.paths.push(a);
     }
   }
