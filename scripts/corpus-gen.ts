@@ -15,6 +15,7 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { crc32 } from 'node:zlib';
+import { base62 } from '../test/tokens';
 
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 const ALNUM = BASE62;
@@ -53,15 +54,6 @@ function pick(rng: Rng, alphabet: string, n: number): string {
 
 function digits(rng: Rng, n: number): string {
   return String(1 + Math.floor(rng() * 9)) + pick(rng, '0123456789', n - 1);
-}
-
-export function base62(n: number, width: number): string {
-  let out = '';
-  do {
-    out = BASE62[n % 62] + out;
-    n = Math.floor(n / 62);
-  } while (n > 0);
-  return out.padStart(width, '0');
 }
 
 function b64url(text: string): string {
