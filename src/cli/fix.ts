@@ -83,7 +83,12 @@ export async function fix(args: FixArgs): Promise<number> {
   const remaining = [...results.values()].flatMap((r) => r.findings.filter(wanted));
   const changed = [...overlay.entries()].filter(([path, text]) => text !== readDisk(path));
   if (args.dryRun) {
-    process.stdout.write(diffOutput(changed, readDisk, envFile, applied.map((a) => a.value)));
+    // Every secret the scan saw is hidden, not only the moved ones: an unfixed value can sit in a diff's context lines.
+    const seen = initial.files.flatMap((r) => r.findings.filter((f) => f.category === 'secret').map((f) => {
+      const v = f.valueSpan ?? f.span;
+      return readDisk(r.path)?.slice(v.start, v.end) ?? '';
+    }));
+    process.stdout.write(diffOutput(changed, readDisk, envFile, [...applied.map((a) => a.value), ...seen].filter((v) => v.length > 0)));
   } else {
     for (const [path, text] of changed) {
       const abs = join(root, path);

@@ -225,7 +225,7 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     title: 'Password in a Go MySQL DSN',
     provider: 'MySQL',
     keywords: ['@tcp(', '@unix(', '@('],
-    pattern: /(?<![\w.-])(?<user>[\w.-]{1,64}):(?<secret>[^\s"'/]{1,128}?)@(?:tcp|unix)?\((?<host>[^)\s"']{1,255})\)\//,
+    pattern: /(?<![\w.-])(?<user>[\w.-]{1,64}):(?<secret>[^\s"'/]{1,128}?)@(?:tcp|unix)?\((?<host>[^()@\s"']{1,255})\)\//,
     context: { pattern: /@(?:tcp|unix)?\(/, lines: 0, required: true, what: 'a user:password@tcp(host)/ DSN' },
     validate: (value, { groups }) => checkUrlHost(value, { groups: { ...groups, host: groups.host?.replace(/:\d{1,5}$/, '') } }),
     severity: 'high',
