@@ -38,11 +38,20 @@ function pickLauncher() {
 }
 
 /** Prints mocha's report (messages carrying the marker); everything else goes to the host log file. */
+/** Mocha's counts over every suite run, for one closing line that CI can read. */
+const totals = { passed: 0, failed: 0, seen: false };
+
 function reportFilter(logFile) {
   const noise = [];
   const onLog = (message) => {
     if (message.startsWith(MARKER)) {
-      process.stdout.write(`${message.slice(MARKER.length)}\n`);
+      const line = message.slice(MARKER.length);
+      const count = /^\s*(\d+) (passing|failing)\b/.exec(line);
+      if (count) {
+        totals.seen = true;
+        totals[count[2] === 'passing' ? 'passed' : 'failed'] += Number(count[1]);
+      }
+      process.stdout.write(`${line}\n`);
     } else {
       noise.push(message);
     }
@@ -138,4 +147,5 @@ if (launcher === 'offline' && process.env.KEYHOLE_SKIP_VSIX !== '1') {
   code ||= vsixCode;
 }
 step(`total ${seconds(started)}`);
+if (totals.seen) process.stdout.write(`integration: ${totals.passed} passed, ${totals.failed} failed\n`);
 process.exit(code);
