@@ -39,10 +39,10 @@ export function findAnchors(text: string, lower: string, quotedValues = false): 
   for (let m = re.exec(lower); m && out.length < MAX_ANCHORS; m = re.exec(lower)) {
     const word = expand(text, m.index, m.index + m[0].length, isWordChar);
     re.lastIndex = word.end;
-    // Inside a path, a reference or a URL (`/api/token/`, `vault:secret/data/app#api_key`): not a name.
-    // (After `:` a name can start: `.npmrc`'s `//registry/:_authToken=`.)
+    // Inside a path, a reference, an ARN or a URL (`/api/token/`, `vault:secret/data/app#api_key`,
+    // `arn:aws:secretsmanager:…`): not a name. After a bare `:` a name can start (`.npmrc`'s `/:_authToken=`).
     const prev = text.charCodeAt(word.start - 1);
-    if (prev === 47 || prev === 35) continue;
+    if (prev === 47 || prev === 35 || (prev === 58 && isAlphanumeric(text.charCodeAt(word.start - 2)))) continue;
     const kind = wordKind(text.slice(word.start, word.end));
     let wanted = kind === 'strong' || kind === 'sink' || (kind === 'weak' && bindsSomething(text, word.end));
     if (!wanted) {
@@ -71,6 +71,10 @@ function valueInComment(text: string, word: { start: number; end: number }): boo
   const lineStart = text.lastIndexOf('\n', word.start - 1) + 1;
   if (word.start - lineStart > 200 || !/^\s*(?:\*|--)|\/\/|#|\/\*/.test(text.slice(lineStart, word.start))) return false;
   return /^[ \t]*(?::(?!:)|(?:is|was|for|of)\b|\x60)/i.test(text.slice(word.end, word.end + 12));
+}
+
+function isAlphanumeric(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57);
 }
 
 /** Letters, digits, `_`, `$`, `@`, `-`: the characters of a name. */
