@@ -49,7 +49,7 @@ export const oauthScopeDetector: Detector = {
     const slack = ctx.lower.includes('slack');
     if (!github && !slack) return out;
     const values: Token[] = [];
-    for (const key of scopeKeys(ctx.lower)) values.push(...scopeTokens(ctx.text, key.end, key.url ? 'url' : 'key'));
+    for (const key of scopeKeys(ctx.text, ctx.lower)) values.push(...scopeTokens(ctx.text, key.end, key.url ? 'url' : 'key'));
     if (github && ctx.lower.includes('gh auth')) {
       GH_SCOPE_FLAG.lastIndex = 0;
       for (let m = GH_SCOPE_FLAG.exec(ctx.lower); m; m = GH_SCOPE_FLAG.exec(ctx.lower)) values.push(...scopeTokens(ctx.text, m.index + m[0].length, 'flag'));
@@ -66,15 +66,20 @@ export const oauthScopeDetector: Detector = {
 
 const KEY_PREFIXES = ['user_', 'user', 'bot_', 'bot'];
 
-/** Where each scope key ends (`scope`, `scopes`, `user_scope`, `userScopes`, `bot_scopes`), and whether it is a URL parameter. */
-function scopeKeys(lower: string): { end: number; url: boolean }[] {
+/**
+ * Where each scope key ends (`scope`, `scopes`, `user_scope`, `userScopes`, `bot_scopes`, and names
+ * ending in one such as `SYNC_SCOPES` or `oauthScopes`), and whether it is a URL parameter.
+ */
+function scopeKeys(text: string, lower: string): { end: number; url: boolean }[] {
   const out: { end: number; url: boolean }[] = [];
   for (let i = lower.indexOf('scope'); i !== -1 && out.length < MAX_HITS; i = lower.indexOf('scope', i + 5)) {
     const prefix = KEY_PREFIXES.find((p) => lower.startsWith(p, i - p.length));
     const before = lower[i - (prefix?.length ?? 0) - 1];
     let end = i + 5;
     if (lower[end] === 's') end++;
-    if ((before !== undefined && /[\w$-]/.test(before)) || /\w/.test(lower[end] ?? '')) continue;
+    // The last word of a longer name counts: after `_` (`SYNC_SCOPES`) or as a capitalised word (`oauthScopes`), not inside one (`telescope`).
+    const lastWordOfName = !prefix && (lower[i - 1] === '_' || (text[i] === 'S' && /[a-z0-9]/.test(text[i - 1] ?? '')));
+    if ((before !== undefined && /[\w$-]/.test(before) && !lastWordOfName) || /\w/.test(lower[end] ?? '')) continue;
     out.push({ end, url: before === '?' || before === '&' });
   }
   return out;

@@ -1,0 +1,127 @@
+// Scores the reach rules (iam, agent, lifecycle) on the independent labelled corpus in test/corpus-reach.
+//
+//   npx tsx scripts/eval-reach.ts [--verbose]
+//
+// Labels: inline `^ iam` / `^ agent` / `^ lifecycle` marker lines (test/harness.ts format) under the
+// line holding an over-broad grant, or a sidecar `<file>.labels` with `LINE:COL category` lines
+// (1-based) where a marker line would break the file (a comment inside a heredoc JSON policy).
+// Scoring is by line: a label is found when any finding of its category covers its line; a finding
+// of a category that covers no label line of that category is a false positive, counted once per
+// distinct line. Always exits 0: it measures, it does not gate.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Finding } from '../src/core/types';
+import { expectationsOf, scanText } from '../test/harness';
+
+const CORPUS_DIR = join(__dirname, '..', 'test', 'corpus-reach');
+const SIDECAR = '.labels';
+const CATEGORIES = ['iam', 'agent', 'lifecycle'] as const;
+type Category = (typeof CATEGORIES)[number];
+
+interface Label { line: number; category: Category }
+interface Miss { path: string; line: number; ruleId: string; message: string }
+interface Score { labels: number; tp: number; fp: number; fn: number; falsePositives: Miss[]; falseNegatives: Miss[] }
+
+function walk(dir: string, out: string[] = []): string[] {
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) walk(p, out);
+    else if (!name.endsWith(SIDECAR)) out.push(p);
+  }
+  return out;
+}
+
+function categoryOf(id: string): Category | undefined {
+  const head = id.split('/')[0];
+  return (CATEGORIES as readonly string[]).includes(head) ? (head as Category) : undefined;
+}
+
+function labelsOf(text: string, sidecar: string | undefined): Label[] {
+  const labels: Label[] = [];
+  for (const e of expectationsOf(text)) {
+    const category = categoryOf(e.ruleId);
+    if (category) labels.push({ line: e.line, category });
+  }
+  for (const raw of sidecar?.split('\n') ?? []) {
+    const m = /^(\d+):(\d+)\s+([a-z]+)/.exec(raw.trim());
+    const category = m && categoryOf(m[3]);
+    if (m && category) labels.push({ line: Number(m[1]) - 1, category });
+  }
+  return labels;
+}
+
+function covers(f: Finding, line: number): boolean {
+  return f.range.start.line <= line && line <= f.range.end.line;
+}
+
+function emptyScore(): Score {
+  return { labels: 0, tp: 0, fp: 0, fn: 0, falsePositives: [], falseNegatives: [] };
+}
+
+async function main(): Promise<void> {
+  const verbose = process.argv.includes('--verbose');
+  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, emptyScore()])) as Record<Category, Score>;
+  const files = walk(CORPUS_DIR);
+  let filesWithLabels = 0;
+  const errors: string[] = [];
+
+  for (const file of files) {
+    const path = relative(CORPUS_DIR, file).split('\\').join('/');
+    const text = readFileSync(file, 'utf8');
+    const sidecarPath = file + SIDECAR;
+    const labels = labelsOf(text, existsSync(sidecarPath) ? readFileSync(sidecarPath, 'utf8') : undefined);
+    if (labels.length) filesWithLabels++;
+    let findings: Finding[];
+    try {
+      findings = (await scanText(path, text)).findings;
+    } catch (err) {
+      errors.push(`${path}: ${(err as Error).message}`);
+      findings = [];
+    }
+    for (const category of CATEGORIES) {
+      const score = scores[category];
+      const mine = findings.filter((f) => categoryOf(f.ruleId) === category);
+      const labelLines = labels.filter((l) => l.category === category).map((l) => l.line);
+      for (const line of labelLines) {
+        score.labels++;
+        if (mine.some((f) => covers(f, line))) score.tp++;
+        else {
+          score.fn++;
+          score.falseNegatives.push({ path, line, ruleId: category, message: text.split('\n')[line]?.trim() ?? '' });
+        }
+      }
+      const seen = new Set<number>();
+      for (const f of mine) {
+        if (labelLines.some((line) => covers(f, line))) continue;
+        const line = f.range.start.line;
+        if (seen.has(line)) continue;
+        seen.add(line);
+        score.fp++;
+        score.falsePositives.push({ path, line, ruleId: f.ruleId, message: f.message });
+      }
+    }
+  }
+
+  const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
+  console.log(`reach corpus: ${files.length} files, ${filesWithLabels} with at least one label`);
+  for (const category of CATEGORIES) {
+    const s = scores[category];
+    const precision = ratio(s.tp, s.tp + s.fp);
+    const recall = ratio(s.tp, s.labels);
+    console.log(
+      `${category.padEnd(9)} labels ${String(s.labels).padStart(3)}  tp ${String(s.tp).padStart(3)}  fp ${String(s.fp).padStart(3)}  fn ${String(s.fn).padStart(3)}  precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}`,
+    );
+  }
+  if (verbose) {
+    for (const category of CATEGORIES) {
+      const s = scores[category];
+      for (const m of s.falsePositives) console.log(`FP ${m.path}:${m.line + 1} ${m.ruleId} ${m.message}`);
+      for (const m of s.falseNegatives) console.log(`FN ${m.path}:${m.line + 1} ${m.ruleId} (unflagged: ${m.message})`);
+    }
+  }
+  for (const e of errors) console.log(`error ${e}`);
+}
+
+main().catch((err) => {
+  console.error(err);
+}).finally(() => process.exit(0));
