@@ -172,6 +172,9 @@ export class Engine {
     const valueSpan = f.valueSpan ?? f.span;
     const value = doc.text.slice(valueSpan.start, valueSpan.end);
     const category = (f.ruleId.split('/')[0] || 'secret') as Finding['category'];
+    // The last line of defence: whatever a detector wrote, a secret's value never leaves the engine.
+    const scrub = (s: string) => (category === 'secret' && value.length >= 4 && s.includes(value) ? s.split(value).join(redact(value)) : s);
+    f = { ...f, message: scrub(f.message), evidence: f.evidence.map(scrub) };
     return {
       ruleId: f.ruleId,
       category,

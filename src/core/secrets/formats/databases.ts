@@ -37,7 +37,8 @@ function checkUrlHost(value: string, { groups }: Pick<Candidate, 'groups'>): Che
 
 /** Reads `key=value` from an ADO.NET/ODBC connection string (the first key that is present). */
 function connectionSetting(line: string, keys: string): string | undefined {
-  return new RegExp(`(?:^|[;"'])\\s{0,3}(?:${keys})\\s{0,3}=\\s{0,3}([^;"']{0,200})`, 'i').exec(line)?.[1]?.trim();
+  // Stops at white space too: a libpq DSN (`host=db user=app password=…`) separates settings with spaces.
+  return new RegExp(`(?:^|[;"'\\s])\\s{0,3}(?:${keys})\\s{0,3}=\\s{0,3}([^;"'\\s]{0,200})`, 'i').exec(line)?.[1]?.trim();
 }
 
 /** The connection string's own user and server decide like a URL's: documentation hosts and `test`/`test` on localhost are not findings. */
@@ -159,7 +160,8 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     title: 'ADO.NET / ODBC connection string password',
     provider: 'ADO.NET',
     keywords: ['password=', 'pwd=', 'password =', 'pwd ='],
-    pattern: /(?<![\w-])(?:password|pwd)\s{0,3}=\s{0,3}(?<secret>[^;"'\r\n<>]{1,128}?)\s{0,3}(?=[;"']|$)/im,
+    // A libpq DSN separates settings with spaces (`password=… dbname=app`): the value ends before the next `key=`.
+    pattern: /(?<![\w-])(?:password|pwd)\s{0,3}=\s{0,3}(?<secret>[^;"'\r\n<>]{1,128}?)\s{0,3}(?=[;"']|$|\s[a-z_]{2,20}\s{0,3}=)/im,
     context: {
       pattern: /(?:server|data source|host|address|addr|initial catalog|database|dsn)\s{0,3}=[^;\r\n]{1,200};/i,
       lines: 0,
