@@ -16,7 +16,7 @@ import type { FileScanResult, Finding } from '../src/core/types';
 import { expectationsOf, makeEngine, scanText } from '../test/harness';
 
 export const CORPUS_DIR = join(__dirname, '..', 'test', 'corpus');
-const SIDECAR = '.labels';
+export const SIDECAR = '.labels';
 
 export interface Label {
   /** Zero-based line and column. */
@@ -57,10 +57,11 @@ export interface CorpusScore {
   errors: { path: string; message: string }[];
 }
 
-function walk(dir: string, out: string[] = []): string[] {
+/** Every corpus file under `dir`, in a stable order; `.labels` sidecars are read with their file, not on their own. */
+export function corpusFiles(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
+    if (statSync(p).isDirectory()) corpusFiles(p, out);
     else if (!name.endsWith(SIDECAR)) out.push(p);
   }
   return out;
@@ -136,7 +137,7 @@ export async function evaluateCorpus(dir = CORPUS_DIR): Promise<CorpusScore> {
     files: 0, filesWithSecrets: 0, labels: 0, tp: 0, fp: 0, fn: 0, precision: 0, recall: 0, f1: 0,
     byKind: {}, falsePositives: [], falseNegatives: [], errors: [],
   };
-  for (const file of walk(dir)) {
+  for (const file of corpusFiles(dir)) {
     const path = relative(dir, file).split('\\').join('/');
     const text = readFileSync(file, 'utf8');
     const sidecar = existsSync(file + SIDECAR) ? readFileSync(file + SIDECAR, 'utf8') : undefined;

@@ -8,28 +8,19 @@
 // Scoring is by line: a label is found when any finding of its category covers its line; a finding
 // of a category that covers no label line of that category is a false positive, counted once per
 // distinct line. Always exits 0: it measures, it does not gate.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import type { Finding } from '../src/core/types';
 import { expectationsOf, scanText } from '../test/harness';
+import { corpusFiles, SIDECAR } from './eval-corpus';
 
 const CORPUS_DIR = join(__dirname, '..', 'test', 'corpus-reach');
-const SIDECAR = '.labels';
 const CATEGORIES = ['iam', 'agent', 'lifecycle'] as const;
 type Category = (typeof CATEGORIES)[number];
 
 interface Label { line: number; category: Category }
 interface Miss { path: string; line: number; ruleId: string; message: string }
 interface Score { labels: number; tp: number; fp: number; fn: number; falsePositives: Miss[]; falseNegatives: Miss[] }
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) walk(p, out);
-    else if (!name.endsWith(SIDECAR)) out.push(p);
-  }
-  return out;
-}
 
 function categoryOf(id: string): Category | undefined {
   const head = id.split('/')[0];
@@ -61,7 +52,7 @@ function emptyScore(): Score {
 async function main(): Promise<void> {
   const verbose = process.argv.includes('--verbose');
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, emptyScore()])) as Record<Category, Score>;
-  const files = walk(CORPUS_DIR);
+  const files = corpusFiles(CORPUS_DIR);
   let filesWithLabels = 0;
   const errors: string[] = [];
 
