@@ -115,21 +115,8 @@ export class Engine {
     path: string, language: LanguageKey, text: string, generated: boolean, result: FileScanResult, documentKey?: string,
     note?: ScanContext['note'], drop?: ScanContext['drop'], lines = new LineIndex(text),
   ): Promise<RawFinding[]> {
-    let lower: string | undefined;
     let keepTree = false;
-    const ctx: ScanContext = {
-      path,
-      language,
-      text,
-      lines,
-      get lower() {
-        return (lower ??= text.toLowerCase());
-      },
-      tree: null,
-      generated,
-      note,
-      drop,
-    };
+    const ctx = regionContext({ path, language, text, lines, generated, note, drop });
     const wanting = !generated && this.trees && isTreeLanguage(language) ? this.active.filter((d) => d.wantsTree?.(ctx)) : [];
     if (this.trees && isTreeLanguage(language) && wanting.length) {
       const windows = !documentKey && text.length > WINDOWED_PARSE_ABOVE && WINDOWED_LANGUAGES.has(language) ? parseWindows(ctx, wanting) : undefined;
@@ -230,18 +217,25 @@ function parseWindows(ctx: ScanContext, wanting: Detector[]): Span[] | undefined
 /** A context over a slice of a region's text, for a detector re-run around an edit; spans it reports are slice offsets. */
 function subContext(ctx: ScanContext, span: Span): ScanContext {
   const text = ctx.text.slice(span.start, span.end);
-  let lower: string | undefined;
-  return {
+  return regionContext({
     path: ctx.path,
     language: ctx.language,
     text,
     lines: new LineIndex(text),
-    get lower() {
-      return (lower ??= text.toLowerCase());
-    },
-    tree: null,
     generated: ctx.generated,
     drop: ctx.drop && ((ruleId, s, reason) => ctx.drop!(ruleId, { start: s.start + span.start, end: s.end + span.start }, reason)),
+  });
+}
+
+/** A detector context over `text`, its lower-cased copy made only when a detector asks for it. */
+function regionContext(parts: Omit<ScanContext, 'lower' | 'tree'>): ScanContext {
+  let lower: string | undefined;
+  return {
+    ...parts,
+    get lower() {
+      return (lower ??= parts.text.toLowerCase());
+    },
+    tree: null,
   };
 }
 
