@@ -1,11 +1,7 @@
 import { promises as fs } from 'node:fs';
-import { isProbablyBinary } from '../core/text';
+import { formatBytes, isProbablyBinary } from '../core/text';
 import type { SkippedFile } from '../core/types';
 import type { FileEntry } from './files';
-
-export function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
-}
 
 /** Reads a file as text, or records why it is skipped (too large, binary, unreadable). */
 export async function readText(entry: FileEntry, maxFileSize: number): Promise<{ text: string } | { skipped: SkippedFile }> {

@@ -117,3 +117,8 @@ export function looksMinified(text: string): boolean {
   }
   return longest > 5000 && text.length / lines > 1000;
 }
+
+/** A file size for messages: `1.5 MB`, `12 KB`. */
+export function formatBytes(n: number): string {
+  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
+}

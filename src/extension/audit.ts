@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { isIgnoredPath } from '../core/config';
 import { correlate } from '../core/correlate/correlate';
-import { isProbablyBinary } from '../core/text';
+import { formatBytes, isProbablyBinary } from '../core/text';
 import type { FileScanResult, SkippedFile } from '../core/types';
 import type { Engines } from './engines';
 import type { LiveScanner } from './liveScanner';
@@ -25,10 +25,6 @@ export interface AuditDeps {
   results: Results;
   live: LiveScanner;
   log: vscode.LogOutputChannel;
-}
-
-function formatBytes(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
 
 export async function auditWorkspace(
