@@ -31,7 +31,7 @@ export async function fix(args: FixArgs): Promise<number> {
   const root = scanRoot(args.paths);
   const config = await loadConfig(args, root);
   const envFile = config.envFile;
-  const wanted = (f: Finding) => f.category === 'secret' && (args.rules.length === 0 || args.rules.some((r) => f.ruleId.startsWith(r)));
+  const wanted = (f: Finding) => (args.rules.length === 0 || args.rules.some((r) => f.ruleId.startsWith(r)));
 
   const initial = await scanFiles(args.paths, { root, config, gitignore: args.gitignore });
   const results = new Map<string, FileScanResult>(initial.files.map((f) => [f.path, f]));

@@ -7,7 +7,7 @@ import { splitRegions } from './regions';
 import { blankTemplates } from './structured/templates';
 import { findSuppressions, suppressionFor } from './suppressions';
 import { hash64, LineIndex, looksMinified, redact } from './text';
-import type { FileScanResult, Finding, RawFinding, RuleInfo, Span } from './types';
+import { mapFindingSpans, type FileScanResult, type Finding, type RawFinding, type RuleInfo, type Span } from './types';
 
 /** Parses text into a syntax tree; implemented by the parsing layer (ParserHost). */
 export interface TreeProvider {
@@ -93,9 +93,7 @@ export class Engine {
         const start = region.toDocument(s.start);
         return { start, end: Math.max(start, region.toDocumentEnd?.(s.end) ?? region.toDocument(s.end)) };
       };
-      for (const f of found) {
-        raw.push({ ...f, span: map(f.span), valueSpan: f.valueSpan && map(f.valueSpan) });
-      }
+      for (const f of found) raw.push(mapFindingSpans(f, map));
     }
 
     result.suppressions = findSuppressions(doc.text, language, doc.path, lines);
@@ -179,6 +177,7 @@ export class Engine {
       evidence: f.evidence,
       ...(f.valueSpan && (f.valueSpan.start !== f.span.start || f.valueSpan.end !== f.span.end) ? { valueSpan: f.valueSpan } : {}),
       ...(f.boundName ? { boundName: f.boundName } : {}),
+      ...(f.remedy ? { remedy: f.remedy } : {}),
     };
   }
 }

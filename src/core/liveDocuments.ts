@@ -1,7 +1,7 @@
 import type { Detector, ScanContext } from './detector';
 import type { LanguageKey } from './lang/languages';
 import { LineIndex } from './text';
-import type { RawFinding, Span } from './types';
+import { mapFindingSpans, type RawFinding, type Span } from './types';
 
 /**
  * How far a detector's judgement reaches: a finding depends only on the text within this many
@@ -100,13 +100,12 @@ function rerunAround(d: Detector & { locality: Locality }, ctx: ScanContext, cha
   const kept: RawFinding[] = [];
   for (const f of before) {
     if (f.span.start < affected.start) kept.push(f);
-    else if (f.span.start >= oldAffectedEnd) kept.push({ ...f, span: shift(f.span), valueSpan: f.valueSpan && shift(f.valueSpan) });
+    else if (f.span.start >= oldAffectedEnd) kept.push(mapFindingSpans(f, shift));
   }
+  const toDocument = (s: Span): Span => ({ start: s.start + slice.start, end: s.end + slice.start });
   const fresh = d.detect(subContext(slice)).flatMap((f) => {
-    const span = { start: f.span.start + slice.start, end: f.span.end + slice.start };
-    if (span.start < affected.start || span.start >= affected.end) return [];
-    const valueSpan = f.valueSpan && { start: f.valueSpan.start + slice.start, end: f.valueSpan.end + slice.start };
-    return [{ ...f, span, valueSpan }];
+    const moved = mapFindingSpans(f, toDocument);
+    return moved.span.start < affected.start || moved.span.start >= affected.end ? [] : [moved];
   });
   return [...kept, ...fresh].sort((a, b) => a.span.start - b.span.start);
 }

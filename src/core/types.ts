@@ -79,6 +79,20 @@ export interface Finding {
   evidence: string[];
   related?: RelatedLocation[];
   fixes?: Fix[];
+  /** What a narrowing fix needs to know about the grant, from the detector that parsed it. */
+  remedy?: Remedy;
+}
+
+/**
+ * Structure a detector saw, kept for the narrowing fixes (src/core/fixes/narrow), which run later
+ * on text alone. Serializable (findings cross worker boundaries); `spans` are in the document's
+ * text and move with the finding.
+ */
+export interface Remedy {
+  /** Which fixer reads it, e.g. `aws-statement`, `k8s-rule`, `gha-permissions`. */
+  kind: string;
+  spans?: Record<string, Span>;
+  data?: Record<string, unknown>;
 }
 
 /** A finding before the engine places it in a file: a span in the scanned text plus what was found. */
@@ -93,6 +107,18 @@ export interface RawFinding {
   evidence: string[];
   /** Name the value is bound to in code, when known (variable, key, argument). */
   boundName?: string;
+  remedy?: Remedy;
+}
+
+/** A raw finding with every span it holds (span, value span, remedy spans) passed through `map`. */
+export function mapFindingSpans<F extends { span: Span; valueSpan?: Span; remedy?: Remedy }>(f: F, map: (s: Span) => Span): F {
+  const spans = f.remedy?.spans;
+  return {
+    ...f,
+    span: map(f.span),
+    valueSpan: f.valueSpan && map(f.valueSpan),
+    ...(f.remedy && spans ? { remedy: { ...f.remedy, spans: Object.fromEntries(Object.entries(spans).map(([k, s]) => [k, map(s)])) } } : {}),
+  };
 }
 
 /** Metadata of a rule, for reports (SARIF `tool.driver.rules`), docs and settings. */

@@ -22,6 +22,20 @@ export interface FixWorkspace {
   read(path: string): string | undefined;
   /** Workspace-relative env file that values move into (default `.env`). */
   envFile?: string;
+  /**
+   * AWS SDK calls in the workspace's code, as IAM actions with where they are called (hosts collect
+   * them with `awsCallSites` when they can; narrowing an AWS grant falls back to read-only actions
+   * without them).
+   */
+  awsCalls?: readonly AwsCallSite[];
+}
+
+export interface AwsCallSite {
+  /** IAM action the call needs, e.g. `s3:GetObject`. */
+  action: string;
+  path: string;
+  /** Zero-based line of the call. */
+  line: number;
 }
 
 export interface FixDocument {

@@ -11,6 +11,7 @@ import { ignoreFileDraft, isSecretFile, notebookDraft, placeholderDraft } from '
 import { folderOf, type Draft, type FixContext, type FixDocument, type FixWorkspace } from './draft';
 import { EnvNames, envFileEdits, exampleFileOf, gitignoreEdit, parseDotenv } from './env';
 import { jsonDraft } from './json';
+import { narrowingFixes } from './narrow/index';
 import { dockerfileDraft, makefileDraft, shellDraft } from './shell';
 import { hclDraft } from './terraform';
 import { workloadDrafts } from './workload';
@@ -22,7 +23,8 @@ const LOCK_FILE = /(?:^|\/)(?:package-lock\.json|npm-shrinkwrap\.json|yarn\.lock
 
 /** The workspace files a fix for `docPath` may read: hosts prefetch them for `FixWorkspace.read`. */
 export function filesFixesRead(docPath: string, envFile = '.env'): string[] {
-  return [...new Set([envFile, exampleFileOf(envFile), '.gitignore', `${folderOf(docPath)}variables.tf`])];
+  const narrowing = ['package.json', 'Makefile', 'makefile', 'GNUmakefile'];
+  return [...new Set([envFile, exampleFileOf(envFile), '.gitignore', `${folderOf(docPath)}variables.tf`, ...narrowing])];
 }
 
 /**
@@ -31,7 +33,7 @@ export function filesFixesRead(docPath: string, envFile = '.env'): string[] {
  * spans are valid.
  */
 export function computeFixes(finding: Finding, doc: FixDocument, workspace: FixWorkspace): Fix[] {
-  if (finding.category !== 'secret') return [];
+  if (finding.category !== 'secret') return narrowingFixes(finding, doc, workspace);
   if (LOCK_FILE.test(doc.path) || looksMinified(doc.text)) return [];
   const value = finding.valueSpan ?? finding.span;
   if (value.end > doc.text.length || value.end <= value.start) return [];

@@ -2,7 +2,7 @@
 // left by the fixes before it, so that names in `.env` never clash, a value is stored once, an import
 // is added once, and a fix never lands on text an earlier one changed.
 import { LineIndex } from '../text';
-import type { FileEdit, Finding, Fix, Span, TextEdit } from '../types';
+import { mapFindingSpans, type FileEdit, type Finding, type Fix, type Span, type TextEdit } from '../types';
 import { editsBetween } from './diff';
 import { isGitIgnored } from './env';
 import type { FixDocument, FixWorkspace } from './draft';
@@ -119,8 +119,15 @@ function moveFinding(finding: Finding, batches: TextEdit[][], oldText: string, n
   }
   const v0 = finding.valueSpan ?? finding.span;
   if (newText.slice(value.start, value.end) !== oldText.slice(v0.start, v0.end)) return undefined;
+  let remedy = finding.remedy;
+  if (remedy?.spans) {
+    let lost = false;
+    const moved = mapFindingSpans({ span, remedy }, (s) => batches.reduce<Span | undefined>((acc, edits) => acc && moveSpan(acc, edits), s) ?? (lost = true, s));
+    if (lost) return undefined;
+    remedy = moved.remedy;
+  }
   const lines = new LineIndex(newText);
-  return { ...finding, span, range: lines.range(span), ...(finding.valueSpan ? { valueSpan: value } : {}) };
+  return { ...finding, span, range: lines.range(span), ...(finding.valueSpan ? { valueSpan: value } : {}), ...(remedy ? { remedy } : {}) };
 }
 
 function moveSpan(span: Span, edits: TextEdit[]): Span | undefined {

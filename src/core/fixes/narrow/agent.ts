@@ -1,0 +1,6 @@
+import type { Finding, Fix } from '../../types';
+import type { FixDocument, FixWorkspace } from '../draft';
+
+export function agentFixes(_finding: Finding, _doc: FixDocument, _workspace: FixWorkspace): Fix[] {
+  return [];
+}
