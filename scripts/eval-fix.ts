@@ -1,6 +1,9 @@
 // Measures `keyhole fix` on a copy of the labelled corpus (test/corpus):
 //
-//   node scripts/build.mjs && npx tsx scripts/eval-fix.ts [--verbose] [--keep]
+//   node scripts/build.mjs && npx tsx scripts/eval-fix.ts [--verbose] [--keep] [--reach]
+//
+// With --reach it runs on the reach corpus (test/corpus-reach) and counts the iam/agent/lifecycle
+// findings that the narrowing fixes clear, per rule, and the findings that appear after them.
 //
 // Copies the corpus to a temporary folder, runs the built CLI (`keyhole fix .`), rescans, and reports:
 // the share of secret findings cleared; whether any value was lost (every removed value must sit in
@@ -25,6 +28,8 @@ import { makeEngine } from '../test/harness';
 const root = join(__dirname, '..');
 const verbose = process.argv.includes('--verbose');
 const keep = process.argv.includes('--keep');
+const reach = process.argv.includes('--reach');
+const measured = (f: Finding) => (reach ? f.category !== 'secret' : f.category === 'secret');
 
 function walk(dir: string, out: string[] = []): string[] {
   for (const name of readdirSync(dir).sort()) {
@@ -45,7 +50,7 @@ async function scanAll(dir: string, gitignore: string | undefined): Promise<{ fi
     const text = readFileSync(abs, 'utf8');
     texts.set(rel, text);
     const r = await engine.scan({ path: rel, text });
-    findings.push(...r.findings.filter((f) => f.category === 'secret'));
+    findings.push(...r.findings.filter(measured));
   }
   return { findings, texts };
 }
@@ -81,7 +86,7 @@ async function syntaxErrors(path: string, text: string): Promise<number | null> 
 
 (async () => {
   const work = mkdtempSync(join(tmpdir(), 'keyhole-fix-eval-'));
-  cpSync(join(root, 'test', 'corpus'), work, { recursive: true });
+  cpSync(join(root, 'test', reach ? 'corpus-reach' : 'corpus'), work, { recursive: true });
   const before = await scanAll(work, undefined);
   const started = Date.now();
   const run = spawnSync(process.execPath, [join(root, 'bin', 'keyhole.js'), 'fix', '.'], { cwd: work, encoding: 'utf8' });
@@ -97,7 +102,7 @@ async function syntaxErrors(path: string, text: string): Promise<number | null> 
   const lost: string[] = [];
   let inEnv = 0;
   let inIgnoredFile = 0;
-  for (const f of cleared) {
+  for (const f of reach ? [] : cleared) {
     const v = f.valueSpan ?? f.span;
     const raw = before.texts.get(f.path)!.slice(v.start, v.end);
     const joined = [...raw.matchAll(/"((?:\\.|[^"\\])*)"|'((?:\\.|[^'\\])*)'/g)].map((m) => decodeEscapes(m[1] ?? m[2])).join('');
@@ -130,6 +135,23 @@ async function syntaxErrors(path: string, text: string): Promise<number | null> 
   const changed = [...after.texts].filter(([p, t]) => before.texts.get(p) !== undefined && before.texts.get(p) !== t).length;
 
   const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)}%`;
+  if (reach) {
+    const beforeKeys = new Set(before.findings.map((f) => f.fingerprint));
+    const appeared = after.findings.filter((f) => !beforeKeys.has(f.fingerprint));
+    console.log(`reach findings before: ${before.findings.length}; cleared by keyhole fix: ${cleared.length} (${pct(cleared.length, before.findings.length)}); new after the fixes: ${appeared.length}`);
+    const rules = [...new Set(before.findings.map((f) => f.ruleId))].sort();
+    for (const rule of rules) {
+      const n = before.findings.filter((f) => f.ruleId === rule).length;
+      console.log(`  ${rule}: ${cleared.filter((f) => f.ruleId === rule).length}/${n}`);
+    }
+    for (const f of appeared) console.log(`  NEW ${f.path}:${f.range.start.line + 1} ${f.ruleId}`);
+    console.log(`files changed: ${changed}; with new syntax errors: ${invalid.length}; keyhole fix took ${elapsed} ms (exit ${run.status})`);
+    for (const i of invalid) console.log(`  INVALID ${i}`);
+    if (verbose) for (const f of after.findings) console.log(`  left ${f.path}:${f.range.start.line + 1} ${f.ruleId}`);
+    if (keep) console.log(`kept ${work}`);
+    else rmSync(work, { recursive: true, force: true });
+    return;
+  }
   console.log(`secret findings before: ${before.findings.length}`);
   console.log(`cleared by keyhole fix: ${cleared.length} (${pct(cleared.length, before.findings.length)}); remaining: ${after.findings.length}`);
   console.log(`  value moved to .env: ${inEnv}; file git-ignored (value kept in place): ${inIgnoredFile}; lost: ${lost.length}`);

@@ -17,6 +17,7 @@ export const COMMANDS = {
   selectReason: 'keyhole.selectReasonPlaceholder',
   addToAllowlist: 'keyhole.addToAllowlist',
   showRuleDocs: 'keyhole.showRuleDocumentation',
+  showFixNote: 'keyhole.showFixNote',
 } as const;
 
 export function suppressTarget(document: vscode.TextDocument): SuppressTarget {
@@ -62,6 +63,8 @@ export class KeyholeCodeActions implements vscode.CodeActionProvider {
       action.diagnostics = [diagnostic];
       action.isPreferred = fix.preferred;
       action.edit = edit;
+      // Runs after the edit: what the user must still do (rotate, review, set up the platform side).
+      if (fix.description) action.command = { command: COMMANDS.showFixNote, title: 'Show what to do next', arguments: [fix.title, fix.description] };
       actions.push(action);
     }
     const target = suppressTarget(document);

@@ -33,6 +33,7 @@ export class Commands {
       r(COMMANDS.showRuleDocs, (ruleId?: string) => this.showRuleDocs(ruleId)),
       r(COMMANDS.addToAllowlist, (uri: vscode.Uri, fingerprint: string, reason?: string) => this.addToAllowlist(uri, fingerprint, reason)),
       r(COMMANDS.selectReason, (uri: vscode.Uri, line: number) => selectReasonPlaceholder(uri, line)),
+      r(COMMANDS.showFixNote, (title: string, description: string) => this.showFixNote(title, description)),
       r('keyhole.applyFix', (node: FindingsNode) => this.onFinding(node, (uri, f) => this.applyPreferredFix(uri, f))),
       r('keyhole.ignoreOnLine', (node: FindingsNode) => this.onFinding(node, (uri, f) => this.ignore(uri, f, 'line'))),
       r('keyhole.ignoreInFile', (node: FindingsNode) => this.onFinding(node, (uri, f) => this.ignore(uri, f, 'file'))),
@@ -195,7 +196,18 @@ export class Commands {
       void vscode.window.showInformationMessage(`Keyhole: no automatic fix for this ${finding.ruleId} finding.`);
       return false;
     }
-    return vscode.workspace.applyEdit(edit);
+    const applied = await vscode.workspace.applyEdit(edit);
+    if (applied && fix.description) this.showFixNote(fix.title, fix.description);
+    return applied;
+  }
+
+  /** A fix's follow-up (rotate, review, platform setup): the first sentence as a notification, all of it in the output. */
+  private showFixNote(title: string, description: string): void {
+    this.deps.log.info(`Applied "${title}". ${description}`);
+    const first = /^[\s\S]*?[.!?](?=\s|$)/.exec(description)?.[0] ?? description;
+    const more = first.length < description.length ? ['Details'] : [];
+    // Not awaited: the notification stays until dismissed, and the fix is done already.
+    void vscode.window.showInformationMessage(`Keyhole: ${first}`, ...more).then((choice) => choice === 'Details' && this.deps.log.show());
   }
 
   private async ignore(uri: vscode.Uri, finding: Finding, scope: 'line' | 'file'): Promise<boolean> {

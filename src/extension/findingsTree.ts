@@ -1,5 +1,6 @@
 // The Keyhole view: findings grouped by category, then rule, then file, with counts and severity icons.
 import * as vscode from 'vscode';
+import { mayNarrow } from '../core/fixes/narrow/index';
 import { SEVERITIES, type Category, type Finding } from '../core/types';
 import { toVsRange } from './diagnostics';
 import { corePath } from './paths';
@@ -139,8 +140,8 @@ export class FindingsTree implements vscode.TreeDataProvider<FindingsNode>, vsco
         item.description = `${finding.severity}, ${finding.confidence}`;
         item.tooltip = new vscode.MarkdownString().appendText(finding.message);
         item.iconPath = SEVERITY_ICON[finding.severity];
-        // Fixes are computed on demand; the core fixes credentials only.
-        item.contextValue = finding.category === 'secret' ? 'finding.fixable' : 'finding';
+        // Fixes are computed on demand: the menu offers Fix where one may exist.
+        item.contextValue = finding.category === 'secret' || mayNarrow(finding.ruleId) ? 'finding.fixable' : 'finding';
         item.command = { command: 'vscode.open', title: 'Reveal', arguments: [uri, { selection: toVsRange(finding.range), preserveFocus: false }] };
         return item;
       }

@@ -147,8 +147,14 @@ describe('Code actions', () => {
       assert.equal(actions.filter((a) => a.isPreferred).length, 1);
       assert.ok(actions.indexOf(fix) < actions.findIndex((a) => a.title.startsWith('Ignore')), 'fixes come before suppressions');
       for (const a of actions) assert.ok(!a.title.includes(password), `no secret in "${a.title}"`);
+      assert.equal(fix.command?.command, 'keyhole.showFixNote', 'the fix says what is left to do once applied');
       await runAction(fix);
       assert.equal(editor.document.getText(), 'import os\nDB_PASSWORD = os.environ["DB_PASSWORD"]\n');
+      const api = await keyhole();
+      const applied = api.recentLog().find((l) => l.includes('Applied "Read DB_PASSWORD from the environment'));
+      assert.ok(applied, 'the fix note is in the output');
+      assert.match(applied, /Rotate the old value/);
+      assert.ok(!applied.includes(password), 'no secret in the fix note');
       const open = (rel: string) => vscode.workspace.openTextDocument(vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, rel));
       assert.match((await open('.env')).getText(), new RegExp(`^DB_PASSWORD='${password.replace(/[!#]/g, '\\$&')}'$`, 'm'));
       assert.equal((await open('.env.example')).getText(), 'DB_PASSWORD=\n');

@@ -23,6 +23,11 @@ const BY_PREFIX: [string, Narrower][] = [
   ['lifecycle/', lifecycleFixes],
 ];
 
+/** Whether a narrowing fix may exist for the rule (the fixer decides per finding). */
+export function mayNarrow(ruleId: string): boolean {
+  return BY_PREFIX.some(([prefix]) => ruleId.startsWith(prefix));
+}
+
 /** The narrowing fixes of a reach finding, the safest first; empty when none applies. */
 export function narrowingFixes(finding: Finding, doc: FixDocument, workspace: FixWorkspace): Fix[] {
   if (finding.span.end > doc.text.length) return [];
