@@ -129,3 +129,22 @@ test('usage errors exit 2', () => {
   assert.equal(keyhole(['fix', join(dir, 'missing')], dir).code, 2);
   assert.equal(keyhole(['fix', '--rule'], dir).code, 2);
 });
+
+test('keyhole fix narrows an agent grant: the diff shows the grant as written, the summary says what to review, no rotation advice', () => {
+  const dir = workspace({
+    'package.json': JSON.stringify({ name: 'web', scripts: { build: 'tsc -p .', lint: 'eslint .' } }, null, 2),
+    '.claude/settings.json': '{\n  "permissions": {\n    "allow": ["Bash(*)", "Read(./src/**)"]\n  }\n}\n',
+  });
+  const dry = keyhole(['fix', dir, '--dry-run'], dir);
+  assert.equal(dry.code, 0, dry.stdout + dry.stderr);
+  assert.match(dry.stdout, /^-\s+"allow": \["Bash\(\*\)", "Read\(\.\/src\/\*\*\)"\]$/m, 'the narrowed grant is not redacted');
+  assert.match(dry.stdout, /\.claude\/settings\.json:3 {2}agent\/claude-unrestricted-bash/);
+  assert.doesNotMatch(dry.stdout, /Rotate every secret/);
+  assert.equal(readFileSync(join(dir, '.claude/settings.json'), 'utf8').includes('Bash(*)'), true, 'dry run writes nothing');
+  const r = keyhole(['fix', dir], dir);
+  assert.equal(r.code, 0, r.stdout + r.stderr);
+  const settings = JSON.parse(readFileSync(join(dir, '.claude/settings.json'), 'utf8'));
+  assert.ok(settings.permissions.allow.includes('Bash(npm run build)'));
+  assert.ok(!settings.permissions.allow.includes('Bash(*)'));
+  assert.ok(!existsSync(join(dir, '.env')), 'nothing moved to .env');
+});

@@ -3,7 +3,8 @@
 // Candidates are found by name in the text; the syntax tree confirms a call or a property, not a comment.
 import type { Node } from 'web-tree-sitter';
 import type { Detector, ScanContext } from '../detector';
-import type { RawFinding, Span } from '../types';
+import type { FileToolkitRemedy } from '../fixes/narrow/agentCode';
+import type { RawFinding, Remedy, Span } from '../types';
 import { broadRoot } from './paths';
 import { AGENT_RULES } from './rules';
 
@@ -115,8 +116,11 @@ function judgeLoadTools(call: Node): RawFinding | undefined {
 function judgeFileToolkit(ctx: ScanContext, identifier: Node, call: Node): RawFinding | undefined {
   const args = argumentsOf(call);
   let root: Node | undefined;
+  let hasSelectedTools = false;
   for (const arg of args) {
-    if (arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'root_dir') root = arg.childForFieldName('value') ?? undefined;
+    const keyword = arg.type === 'keyword_argument' ? arg.childForFieldName('name')?.text : undefined;
+    if (keyword === 'root_dir') root = arg.childForFieldName('value') ?? undefined;
+    if (keyword === 'selected_tools') hasSelectedTools = true;
     if (arg.type === 'object') {
       for (const pair of arg.namedChildren) {
         const key = pair?.childForFieldName('key')?.text.replace(/['"]/g, '');
@@ -124,9 +128,15 @@ function judgeFileToolkit(ctx: ScanContext, identifier: Node, call: Node): RawFi
       }
     }
   }
+  const argumentList = call.childForFieldName('arguments');
+  const remedy = (hasRoot: boolean): Remedy | undefined => argumentList ? {
+    kind: 'file-toolkit',
+    spans: { arguments: spanOf(argumentList) },
+    data: { language: ctx.language, hasRoot, hasSelectedTools, splat: args.some((a) => /splat|spread/.test(a.type)) } satisfies FileToolkitRemedy,
+  } : undefined;
   if (!root) {
     return {
-      ruleId: AGENT_RULES.unscopedFileTools.id, span: spanOf(identifier), confidence: 'context',
+      ruleId: AGENT_RULES.unscopedFileTools.id, span: spanOf(identifier), confidence: 'context', remedy: remedy(false),
       message: '`FileManagementToolkit()` without `root_dir` lets the model read, write, move and delete any file the process can reach (it starts from the working directory and follows absolute paths). Pass `root_dir` set to a scratch folder.',
       evidence: ['FileManagementToolkit without root_dir'],
     };
@@ -135,7 +145,7 @@ function judgeFileToolkit(ctx: ScanContext, identifier: Node, call: Node): RawFi
   const what = literal !== undefined ? broadRoot(literal) : HOME_EXPRESSION.test(ctx.text.slice(root.startIndex, root.endIndex)) ? 'the home folder' : undefined;
   if (!what) return undefined;
   return {
-    ruleId: AGENT_RULES.unscopedFileTools.id, span: spanOf(root), severity: 'high', confidence: 'context',
+    ruleId: AGENT_RULES.unscopedFileTools.id, span: spanOf(root), severity: 'high', confidence: 'context', remedy: remedy(true),
     message: `\`FileManagementToolkit(root_dir=...)\` is rooted at ${what}: the model can read, change and delete SSH keys, cloud credentials and every project. Root it at a scratch folder.`,
     evidence: [`root_dir: ${what}`],
   };

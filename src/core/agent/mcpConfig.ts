@@ -13,6 +13,7 @@ import { providerDetector } from '../secrets/providerDetector';
 import { dataFromJson, get, stringList, stringValue, type DataNode, type DataScalar } from '../structured';
 import { LineIndex } from '../text';
 import type { RawFinding, Span } from '../types';
+import type { McpRootRemedy } from '../fixes/narrow/agentMcp';
 import { broadRoot } from './paths';
 import { AGENT_RULES } from './rules';
 
@@ -199,8 +200,9 @@ function filesystemRoots(server: Server, where: string): RawFinding[] {
   const items = (args?.kind === 'array' ? args.items : []).filter((n): n is DataScalar => n.kind === 'scalar' && typeof n.value === 'string');
   const texts = items.map((n) => String(n.value));
   const out: RawFinding[] = [];
-  const report = (node: DataScalar, what: string, how: string) => out.push({
+  const report = (node: DataScalar, what: string, how: string, root: string) => out.push({
     ruleId: AGENT_RULES.mcpFilesystemRoot.id, span: node.span, confidence: 'validated',
+    remedy: { kind: 'mcp-root', data: { root, mount: how === 'mounts' } satisfies McpRootRemedy },
     message: `${where} ${how} ${what}: the agent can read SSH keys, cloud credentials and every project, and write anywhere the user can. Root it at the workspace (\`\${workspaceFolder}\`) or a project subfolder.`,
     evidence: [`server: ${server.name}`, `root: ${what}`],
   });
@@ -212,7 +214,7 @@ function filesystemRoots(server: Server, where: string): RawFinding[] {
       if (!spec || !node) return;
       const source = mountSource(spec, t.startsWith('--mount'));
       const what = source !== undefined ? broadRoot(source) : undefined;
-      if (what) report(node, what, 'mounts');
+      if (what && source !== undefined) report(node, what, 'mounts', source);
     });
     return out;
   }
@@ -220,7 +222,7 @@ function filesystemRoots(server: Server, where: string): RawFinding[] {
   if (packageIndex === -1 && !FILESYSTEM_SERVER.test(command)) return out;
   for (let i = packageIndex + 1; i < items.length; i++) {
     const what = texts[i].startsWith('-') ? undefined : broadRoot(texts[i]);
-    if (what) report(items[i], what, 'is a filesystem server rooted at');
+    if (what) report(items[i], what, 'is a filesystem server rooted at', texts[i]);
   }
   return out;
 }

@@ -3,6 +3,7 @@
 // `scopes=["…/auth/cloud-platform"]`, `gh auth refresh -s delete_repo`).
 import type { Detector, ScanContext } from '../detector';
 import type { RawFinding, Severity, Span } from '../types';
+import type { OauthScopeRemedy } from '../fixes/narrow/agentOauth';
 import { AGENT_RULES } from './rules';
 
 interface BroadScope {
@@ -32,17 +33,20 @@ export const oauthScopeDetector: Detector = {
     if (SKIPPED_LANGUAGES.has(ctx.language) || !ctx.lower.includes('scope')) return [];
     const out: RawFinding[] = [];
     const seen = new Set<number>();
-    const report = (span: Span, severity: Severity, message: string, scope: string) => {
+    const report = (span: Span, severity: Severity, message: string, scope: string, provider: OauthScopeRemedy['provider']) => {
       if (seen.has(span.start)) return;
       seen.add(span.start);
-      out.push({ ruleId: AGENT_RULES.oauthBroadScope.id, span, severity, confidence: 'context', message, evidence: [`scope: ${scope}`] });
+      out.push({
+        ruleId: AGENT_RULES.oauthBroadScope.id, span, severity, confidence: 'context', message, evidence: [`scope: ${scope}`],
+        remedy: { kind: 'oauth-scope', data: { provider } satisfies OauthScopeRemedy },
+      });
     };
 
     for (let i = ctx.lower.indexOf(CLOUD_PLATFORM); i !== -1 && out.length < MAX_HITS; i = ctx.lower.indexOf(CLOUD_PLATFORM, i + 1)) {
       if (/[\w.-]/.test(ctx.lower[i + CLOUD_PLATFORM.length] ?? '')) continue; // cloud-platform.read-only
       const start = ctx.lower.lastIndexOf('https://', i) === i - 12 ? i - 12 : ctx.lower.lastIndexOf('www.', i) === i - 4 ? i - 4 : i;
       report({ start, end: i + CLOUD_PLATFORM.length }, 'medium',
-        'Requests the Google `cloud-platform` scope: the token reaches every Google Cloud API the identity has roles for, not only the one this code calls. Request the API\'s own scope (`devstorage.read_only`, `bigquery.readonly`, ...).', 'cloud-platform');
+        'Requests the Google `cloud-platform` scope: the token reaches every Google Cloud API the identity has roles for, not only the one this code calls. Request the API\'s own scope (`devstorage.read_only`, `bigquery.readonly`, ...).', 'cloud-platform', 'Google');
     }
 
     const github = ctx.lower.includes('github') || ctx.lower.includes('gh auth');
@@ -58,7 +62,7 @@ export const oauthScopeDetector: Detector = {
       const scope = SCOPES[token.value.toLowerCase()];
       if (!scope || (scope.provider === 'GitHub' ? !github : !slack)) continue;
       report(token.span, scope.severity,
-        `Requests the ${scope.provider} OAuth scope \`${token.value}\`: a token with it can ${scope.reach}. Request the narrowest scope the integration needs${scope.provider === 'GitHub' ? ' (`public_repo`, `read:org`), or use a GitHub App with fine-grained permissions' : ''}.`, token.value);
+        `Requests the ${scope.provider} OAuth scope \`${token.value}\`: a token with it can ${scope.reach}. Request the narrowest scope the integration needs${scope.provider === 'GitHub' ? ' (`public_repo`, `read:org`), or use a GitHub App with fine-grained permissions' : ''}.`, token.value, scope.provider);
     }
     return out;
   },

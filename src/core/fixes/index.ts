@@ -3,6 +3,7 @@
 // it on demand: the extension for the findings under the cursor, `keyhole fix` for every finding.
 // Suppression edits live in ./suppress.ts and are offered by the hosts next to these fixes.
 import { detectLanguage, type LanguageKey } from '../lang/languages';
+import { holdsSecretValue } from '../rules/taxonomy';
 import { looksMinified } from '../text';
 import type { FileEdit, Finding, Fix, TextEdit } from '../types';
 import { codeDraft, codeFamilyOf } from './code';
@@ -33,7 +34,7 @@ export function filesFixesRead(docPath: string, envFile = '.env'): string[] {
  * spans are valid.
  */
 export function computeFixes(finding: Finding, doc: FixDocument, workspace: FixWorkspace): Fix[] {
-  if (finding.category !== 'secret') return narrowingFixes(finding, doc, workspace);
+  if (!holdsSecretValue(finding)) return narrowingFixes(finding, doc, workspace);
   if (LOCK_FILE.test(doc.path) || looksMinified(doc.text)) return [];
   const value = finding.valueSpan ?? finding.span;
   if (value.end > doc.text.length || value.end <= value.start) return [];

@@ -13,3 +13,8 @@ export const TAG = {
   hardcodedCredentials: 'CWE-798',
   excessivePrivilege: 'CWE-250',
 } as const;
+
+/** Whether a finding is about a credential's value (hidden everywhere), not about a grant. */
+export function holdsSecretValue(finding: { category: string; tags: readonly string[] }): boolean {
+  return finding.category === 'secret' || finding.tags.includes(TAG.hardcodedCredentials);
+}

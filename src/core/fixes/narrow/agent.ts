@@ -1,6 +1,27 @@
+// Narrowing fixes for `agent/` findings, one module per configuration family. Rules without a fix, on
+// purpose (notes/agent-fixes.md): `mcp-all-tools` (tool names are unknown offline and `tools` is
+// required), `shell-tool` and `python-repl-tool` (no narrower tool; sandboxing is a deployment choice).
+import { detectLanguage } from '../../lang/languages';
 import type { Finding, Fix } from '../../types';
 import type { FixDocument, FixWorkspace } from '../draft';
+import { claudeBashFixes, claudeFileAccessFixes, claudeModeFixes, claudeRemoveRuleFixes } from './agentClaude';
+import { approvalFixes, fileToolkitFixes } from './agentCode';
+import { mcpRootFixes } from './agentMcp';
+import { oauthScopeFixes } from './agentOauth';
+import type { Narrower } from './index';
 
-export function agentFixes(_finding: Finding, _doc: FixDocument, _workspace: FixWorkspace): Fix[] {
-  return [];
+const BY_RULE: Record<string, Narrower> = {
+  'agent/claude-bypass-permissions': claudeModeFixes,
+  'agent/claude-unrestricted-bash': claudeBashFixes,
+  'agent/claude-unrestricted-webfetch': claudeRemoveRuleFixes,
+  'agent/claude-whole-mcp-server': claudeRemoveRuleFixes,
+  'agent/claude-broad-file-access': claudeFileAccessFixes,
+  'agent/mcp-filesystem-root': mcpRootFixes,
+  'agent/mcp-approval-never': approvalFixes,
+  'agent/unscoped-file-tools': fileToolkitFixes,
+  'agent/oauth-broad-scope': (finding, doc) => oauthScopeFixes(finding, doc, detectLanguage(doc.path, doc.languageId)),
+};
+
+export function agentFixes(finding: Finding, doc: FixDocument, workspace: FixWorkspace): Fix[] {
+  return BY_RULE[finding.ruleId]?.(finding, doc, workspace) ?? [];
 }
