@@ -60,11 +60,23 @@ export interface LifecycleLimits {
   maxSessionHours: number;
   /** Signed tokens issued by code (JWT `expiresIn`, `exp`): 24 h; refresh tokens renew longer sessions. */
   maxSignedTokenHours: number;
+  /**
+   * Refresh tokens (a name or payload saying `refresh`): 720 h (30 days); they exist to outlive access
+   * tokens. Optional so that configs written before it keep their shape; `refreshTokenHours` reads it.
+   */
+  maxRefreshTokenHours?: number;
   /** Expiry of IaC-minted keys and application passwords: 90 days, the usual rotation period (CIS). */
   maxKeyAgeDays: number;
 }
 
 export const DEFAULT_LIFECYCLE_LIMITS: LifecycleLimits = { maxTokenTtlHours: 24, maxSessionHours: 1, maxSignedTokenHours: 24, maxKeyAgeDays: 90 };
+
+export const DEFAULT_MAX_REFRESH_TOKEN_HOURS = 720;
+
+/** The refresh-token limit in hours, the default when the config does not set it. */
+export function refreshTokenHours(limits: LifecycleLimits): number {
+  return limits.maxRefreshTokenHours ?? DEFAULT_MAX_REFRESH_TOKEN_HOURS;
+}
 
 export const DEFAULT_CONFIG: ResolvedConfig = {
   ignore: [],
@@ -83,7 +95,7 @@ export class ConfigError extends Error {}
 
 /** Property names parseConfig accepts at each level (the schema test compares them with the JSON Schema). */
 export const CONFIG_PROPERTIES = ['$schema', 'ignore', 'rules', 'allowlist', 'customRules', 'maxFileSize', 'languages', 'envFile', 'lifecycle'] as const;
-export const LIFECYCLE_PROPERTIES = ['maxTokenTtlHours', 'maxSessionHours', 'maxSignedTokenHours', 'maxKeyAgeDays'] as const;
+export const LIFECYCLE_PROPERTIES = ['maxTokenTtlHours', 'maxSessionHours', 'maxSignedTokenHours', 'maxRefreshTokenHours', 'maxKeyAgeDays'] as const;
 export const RULE_SETTING_PROPERTIES = ['enabled', 'severity'] as const;
 export const ALLOWLIST_PROPERTIES = ['fingerprint', 'reason', 'path'] as const;
 export const CUSTOM_RULE_PROPERTIES = ['id', 'title', 'pattern', 'keywords', 'severity', 'description', 'confidence'] as const;

@@ -5,6 +5,7 @@ import type { Detector, ScanContext } from '../detector';
 import { dataFromJson, dataFromYaml, get, stringValue, type DataNode } from '../structured';
 import type { RawFinding } from '../types';
 import { formatSeconds } from './durations';
+import { durationRemedy, LIFECYCLE_REMEDY, type TemplateResourceData } from './remedy';
 import { LIFECYCLE_RULES } from './rules';
 
 const KEYWORDS = ['aws::iam::accesskey', 'aws::secretsmanager::secret', 'maxsessionduration'];
@@ -17,7 +18,8 @@ export function cloudFormationLifecycleDetector(limits: LifecycleLimits): Detect
     detect(ctx: ScanContext): RawFinding[] {
       if (!ctx.tree || !mentions(ctx)) return [];
       const docs = ctx.language === 'yaml' ? dataFromYaml(ctx.tree.rootNode) : ctx.language === 'json' ? dataFromJson(ctx.tree.rootNode) : [];
-      return docs.flatMap((doc) => judgeTemplate(doc, limits));
+      const syntax = ctx.language === 'yaml' ? 'yaml' : 'json';
+      return docs.flatMap((doc) => judgeTemplate(doc, limits, ctx.text, syntax));
     },
   };
 }
@@ -34,7 +36,7 @@ function referencedId(node: DataNode | undefined): string | undefined {
   return stringValue(get(node, 'Ref')) ?? stringValue(get(node, 'Fn::GetAtt', 0));
 }
 
-function judgeTemplate(doc: DataNode, limits: LifecycleLimits): RawFinding[] {
+function judgeTemplate(doc: DataNode, limits: LifecycleLimits, text: string, syntax: TemplateResourceData['syntax']): RawFinding[] {
   const resources = get(doc, 'Resources') ?? get(doc, 'resources', 'Resources');
   if (resources?.kind !== 'object') return [];
   const out: RawFinding[] = [];
@@ -44,7 +46,7 @@ function judgeTemplate(doc: DataNode, limits: LifecycleLimits): RawFinding[] {
     const id = referencedId(get(r.value, 'Properties', 'SecretId'));
     if (id) rotated.add(id);
   }
-  for (const { key: id, value } of resources.entries) {
+  for (const { key: id, keySpan, value } of resources.entries) {
     const typeNode = get(value, 'Type');
     const type = stringValue(typeNode);
     if (!typeNode || !type) continue;
@@ -60,6 +62,7 @@ function judgeTemplate(doc: DataNode, limits: LifecycleLimits): RawFinding[] {
         ruleId: LIFECYCLE_RULES.awsSecretRotation.id, span: typeNode.span, confidence: 'validated',
         message: `Secret \`${id}\` has no \`AWS::SecretsManager::RotationSchedule\` in this template: its value lives until someone changes it by hand.`,
         evidence: [`resource: ${id}`, 'no rotation schedule'],
+        remedy: { kind: LIFECYCLE_REMEDY.templateRotation, spans: { resource: { ...value.span }, key: { ...keySpan } }, data: { id, syntax } satisfies TemplateResourceData },
       });
     } else if (type === 'AWS::IAM::Role') {
       const duration = get(value, 'Properties', 'MaxSessionDuration');
@@ -70,6 +73,7 @@ function judgeTemplate(doc: DataNode, limits: LifecycleLimits): RawFinding[] {
           ruleId: LIFECYCLE_RULES.sessionDuration.id, span: duration.span, confidence: 'validated',
           message: `Role \`${id}\` allows sessions of ${formatSeconds(seconds)} (\`MaxSessionDuration: ${seconds}\`) (the limit is ${formatSeconds(limit)}): stolen session credentials stay valid that long.`,
           evidence: [`MaxSessionDuration: ${seconds}`],
+          ...(duration.kind === 'scalar' ? { remedy: durationRemedy(text, duration.valueSpan, 'seconds', limit, 'session duration') } : {}),
         });
       }
     }

@@ -27,9 +27,9 @@ export const LIFECYCLE_RULES = {
     'A Vault TTL (`ttl`, `max_ttl`, `token_ttl`, `token_max_ttl`, `period`, lease TTLs) is longer than the configured limit (default 24 hours): a leaked token or dynamic secret stays usable that long. Keep TTLs short and let clients renew.',
     'https://developer.hashicorp.com/vault/docs/concepts/tokens#token-time-to-live-periodic-tokens-and-explicit-max-ttls'),
   sessionDuration: rule('long-session-duration', 'Role session longer than the limit', 'low',
-    'An IAM role allows sessions longer than the configured limit (default one hour, AWS\'s default): stolen session credentials stay valid that long. Keep `MaxSessionDuration` at 3600 unless a job cannot re-assume the role.',
+    'An IAM role allows sessions longer than the configured limit (default one hour, AWS\'s default), in Terraform, CloudFormation, CDK or SDK calls (`create_role`, `assume_role` `DurationSeconds`): stolen session credentials stay valid that long. Keep `MaxSessionDuration` at 3600 unless a job cannot re-assume the role.',
     'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_update-role-settings.html#id_roles_update-session-duration'),
   signedTokenExpiry: rule('long-token-expiry', 'Signed token with a long lifetime', 'medium',
-    'Code signs access tokens (JWT `expiresIn`, an `exp` claim, a token lifetime setting) that live longer than the configured limit (default 24 hours), or never expire: a stolen token cannot be revoked until it expires. Issue short-lived access tokens and renew them with refresh tokens.',
+    'Code signs access tokens (JWT `expiresIn`, an `exp` claim, a token lifetime setting) that live longer than the configured limit (default 24 hours), or never expire: a stolen token cannot be revoked until it expires. Refresh tokens (the setting, the issuing function or the payload says `refresh`) have their own limit (default 30 days). Issue short-lived access tokens and renew them with refresh tokens.',
     'https://cheatsheetseries.owasp.org/cheatsheets/JSON_Web_Token_for_Java_Cheat_Sheet.html'),
 } satisfies Record<string, RuleInfo>;

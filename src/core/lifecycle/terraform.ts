@@ -4,8 +4,9 @@ import type { LifecycleLimits } from '../config';
 import { awsUserKey, FACT, resourceReference } from '../correlate/facts';
 import type { Detector, ScanContext } from '../detector';
 import { get, hclFile, stringValue, type DataEntry, type DataNode, type HclBlock } from '../structured';
-import type { RawFinding, Span } from '../types';
+import type { RawFinding, Remedy, Span } from '../types';
 import { formatSeconds, goDurationSeconds } from './durations';
+import { durationRemedy, LIFECYCLE_REMEDY, type TerraformResourceData } from './remedy';
 import { LIFECYCLE_RULES } from './rules';
 
 const KEYWORDS = [
@@ -74,8 +75,21 @@ class TerraformLifecycle {
     return { start: block.span.start, end: this.ctx.lines.lineEnd(this.ctx.lines.lineOf(block.span.start)) };
   }
 
-  private push(ruleId: string, span: Span, message: string, evidence: string[], severity?: RawFinding['severity']): void {
-    this.out.push({ ruleId, span, severity, confidence: 'validated', message, evidence });
+  private push(ruleId: string, span: Span, message: string, evidence: string[], remedy?: Remedy): void {
+    this.out.push({ ruleId, span, confidence: 'validated', message, evidence, ...(remedy ? { remedy } : {}) });
+  }
+
+  /** A resource a fix adds to (an attribute, a nested block, a companion resource). */
+  private resourceRemedy(kind: string, block: HclBlock, data: TerraformResourceData): Remedy {
+    const entries = block.attributes.entries;
+    const last = entries.length ? entries[entries.length - 1].value.span : undefined;
+    return { kind, spans: { block: { ...block.span }, ...(last ? { last: { ...last } } : {}) }, data: { ...data } };
+  }
+
+  /** A scalar's text inside its quotes, and whether a fix writes it as a number of seconds or a duration. */
+  private durationAt(value: DataNode, limit: number, what: string): Remedy | undefined {
+    if (value.kind !== 'scalar') return undefined;
+    return durationRemedy(this.ctx.text, value.valueSpan, typeof value.value === 'number' ? 'seconds' : 'go', limit, what);
   }
 
   private awsAccessKey(block: HclBlock, name: string): void {
@@ -96,7 +110,8 @@ class TerraformLifecycle {
     if (keepers && /time_rotating\./.test(this.source(keepers))) return;
     this.push(LIFECYCLE_RULES.gcpServiceAccountKey.id, this.header(block),
       `\`google_service_account_key.${name}\` creates a service-account key that stays valid until deleted, with its private key in the Terraform state. Prefer Workload Identity Federation; if a key is unavoidable, rotate it with \`keepers\` tied to \`time_rotating\`.`,
-      [`resource: google_service_account_key.${name}`]);
+      [`resource: google_service_account_key.${name}`],
+      keepers ? undefined : this.resourceRemedy(LIFECYCLE_REMEDY.terraformExpiry, block, { type: 'google_service_account_key', name, limitDays: this.limits.maxKeyAgeDays }));
   }
 
   private azurePassword(block: HclBlock, type: string, name: string): void {
@@ -106,22 +121,30 @@ class TerraformLifecycle {
     const end = get(block.attributes, 'end_date');
     let lifetime: number | undefined;
     let at: Span = this.header(block);
+    let remedy: Remedy | undefined;
+    const what = 'password lifetime';
     if (relative) {
       lifetime = goDurationSeconds(stringValue(relative) ?? '');
       at = relative.span;
+      remedy = this.durationAt(relative, limit, what);
     } else if (end) {
       const text = stringValue(end);
-      const offset = /timeadd\([^,]{1,200},\s*"([^"]{1,40})"\)/.exec(this.source(end))?.[1];
-      lifetime = offset ? goDurationSeconds(offset) : text && !Number.isNaN(Date.parse(text)) ? (Date.parse(text) - Date.now()) / 1000 : undefined;
+      const offset = /timeadd\([^,]{1,200},\s*"([^"]{1,40})"\)/.exec(this.source(end));
+      lifetime = offset ? goDurationSeconds(offset[1]) : text && !Number.isNaN(Date.parse(text)) ? (Date.parse(text) - Date.now()) / 1000 : undefined;
       at = end.span;
+      if (offset) {
+        const start = end.span.start + offset.index + offset[0].lastIndexOf(offset[1]);
+        remedy = durationRemedy(this.ctx.text, { start, end: start + offset[1].length }, 'go', limit, what);
+      }
     } else {
       lifetime = TWO_YEARS;
+      remedy = this.resourceRemedy(LIFECYCLE_REMEDY.terraformExpiry, block, { type, name, limitDays: this.limits.maxKeyAgeDays });
     }
     if (lifetime === undefined || lifetime <= limit) return;
     const how = relative || end ? `is valid for ${formatSeconds(lifetime)}` : 'has no `end_date`, so the provider makes it valid for two years';
     this.push(LIFECYCLE_RULES.azureAppPassword.id, at,
       `\`${type}.${name}\` ${how} (the limit is ${this.limits.maxKeyAgeDays} days): a leaked client secret works that long. Prefer federated credentials; otherwise set a short \`end_date_relative\` and rotate with \`rotate_when_changed\`.`,
-      [`lifetime: ${formatSeconds(lifetime)}`, `limit: ${this.limits.maxKeyAgeDays} days`]);
+      [`lifetime: ${formatSeconds(lifetime)}`, `limit: ${this.limits.maxKeyAgeDays} days`], remedy);
   }
 
   private secretRotation(block: HclBlock, name: string, rotated: Set<string>): void {
@@ -132,7 +155,8 @@ class TerraformLifecycle {
     this.ctx.note?.(FACT.awsSecretWithoutRotation, ref, span);
     this.push(LIFECYCLE_RULES.awsSecretRotation.id, span,
       `\`${ref}\` has no \`aws_secretsmanager_secret_rotation\` in this module: its value lives until someone changes it by hand. Configure rotation (a rotation Lambda or a managed rotation).`,
-      [`resource: ${ref}`, 'no rotation resource found']);
+      [`resource: ${ref}`, 'no rotation resource found'],
+      this.resourceRemedy(LIFECYCLE_REMEDY.terraformRotation, block, { type: 'aws_secretsmanager_secret', name }));
   }
 
   private keyVaultExpiry(block: HclBlock, type: string, name: string): void {
@@ -140,7 +164,7 @@ class TerraformLifecycle {
     if (type === 'azurerm_key_vault_key' && block.blocks.some((b) => b.type === 'rotation_policy')) return;
     this.push(LIFECYCLE_RULES.azureKeyVaultExpiry.id, this.header(block),
       `\`${type}.${name}\` has no \`expiration_date\`${type === 'azurerm_key_vault_key' ? ' nor a `rotation_policy`' : ''}: nothing forces the value to be replaced. Set an expiration date and rotate before it.`,
-      [`resource: ${type}.${name}`]);
+      [`resource: ${type}.${name}`], this.resourceRemedy(LIFECYCLE_REMEDY.terraformExpiry, block, { type, name, limitDays: this.limits.maxKeyAgeDays }));
   }
 
   private sessionDuration(block: HclBlock, name: string): void {
@@ -150,7 +174,7 @@ class TerraformLifecycle {
     if (!value || !(seconds > limit)) return;
     this.push(LIFECYCLE_RULES.sessionDuration.id, value.span,
       `\`aws_iam_role.${name}\` allows sessions of ${formatSeconds(seconds)} (\`max_session_duration = ${seconds}\`) (the limit is ${formatSeconds(limit)}): stolen session credentials stay valid that long.`,
-      [`max_session_duration: ${seconds}`]);
+      [`max_session_duration: ${seconds}`], this.durationAt(value, limit, 'session duration'));
   }
 
   private vaultTtls(entries: DataEntry[], where: string): void {
@@ -161,7 +185,7 @@ class TerraformLifecycle {
       if (seconds === undefined || seconds <= limit) continue;
       this.push(LIFECYCLE_RULES.vaultTtl.id, e.value.span,
         `\`${e.key}\` in ${where} is ${formatSeconds(seconds)} (the limit is ${formatSeconds(limit)}): a leaked token or lease stays usable that long. Keep it short and let clients renew.`,
-        [`${e.key}: ${formatSeconds(seconds)}`]);
+        [`${e.key}: ${formatSeconds(seconds)}`], this.durationAt(e.value, limit, `Vault \`${e.key}\``));
     }
   }
 }

@@ -1,21 +1,27 @@
 // Lifetimes of tokens that code signs: `jwt.sign(payload, key, { expiresIn: '365d' })`, NestJS
 // `signOptions`, jose `setExpirationTime('1y')`, and in Python `timedelta(...)` bound to an `exp` claim or a
 // token-lifetime setting (`ACCESS_TOKEN_LIFETIME`, `JWT_ACCESS_TOKEN_EXPIRES`, `expires_delta=`).
+// Refresh tokens (the name of the setting, of the enclosing function or variable, or the signed payload
+// says `refresh`) are judged against their own, longer limit.
 import type { Node } from 'web-tree-sitter';
-import type { LifecycleLimits } from '../config';
+import { refreshTokenHours, type LifecycleLimits } from '../config';
 import type { Detector, ScanContext } from '../detector';
 import type { RawFinding } from '../types';
 import { formatSeconds, timeSpanSeconds } from './durations';
+import { durationRemedy, type DurationStyle } from './remedy';
 import { LIFECYCLE_RULES } from './rules';
 
 const JS_LANGUAGES = new Set(['javascript', 'typescript', 'tsx']);
 const JS_CANDIDATES = /\bexpiresIn\b|\bsetExpirationTime\b/g;
 const PY_CANDIDATES = /\btimedelta\b|\bJWT_ACCESS_TOKEN_EXPIRES\b/g;
-/** Settings and arguments that hold an access token's lifetime (refresh tokens live longer by design). */
+/** Settings and arguments that hold a token's lifetime (`REFRESH_TOKEN_LIFETIME` too: refresh names get the refresh limit). */
 const LIFETIME_NAME = /^(?:exp|expires_delta|(?:\w+_)?token_(?:lifetime|expires?|expiry|expiration|ttl|exp_delta|expiration_delta)|jwt_(?:\w+_)?(?:expiration|expiry|expires|exp|expiration_delta|exp_delta|ttl|lifetime))$/i;
 const TIMEDELTA_ARGS = ['days', 'seconds', 'microseconds', 'milliseconds', 'minutes', 'hours', 'weeks'];
 const TIMEDELTA_SECONDS: Record<string, number> = { days: 86400, seconds: 1, microseconds: 1e-6, milliseconds: 1e-3, minutes: 60, hours: 3600, weeks: 604800 };
 const MAX_CANDIDATES = 500;
+const REFRESH = /refresh/i;
+/** Declarations whose name says what a nested sign call issues (`issueRefreshToken`, `refreshOptions`). */
+const NAMED_SCOPES = /^(?:function_declaration|function_definition|method_definition|generator_function_declaration|variable_declarator|public_field_definition|assignment_expression|assignment)$/;
 
 export function tokenExpiryDetector(limits: LifecycleLimits): Detector {
   const wants = (ctx: ScanContext) =>
@@ -36,13 +42,16 @@ export function tokenExpiryDetector(limits: LifecycleLimits): Detector {
         if (!node || node.startIndex !== offset || !(/identifier$/.test(node.type) || (ctx.language === 'python' && node.type === 'string_content'))) continue;
         const hit = ctx.language === 'python' ? pythonLifetime(node, ctx.lower) : jsLifetime(node);
         if (!hit) continue;
-        const limit = limits.maxSignedTokenHours * 3600;
+        const limit = (hit.refresh ? refreshTokenHours(limits) : limits.maxSignedTokenHours) * 3600;
         if (hit.seconds !== Infinity && hit.seconds <= limit) continue;
         const lifetime = hit.seconds === Infinity ? 'never expire' : `live ${formatSeconds(hit.seconds)}`;
+        const kind = hit.refresh ? 'refresh-token limit' : 'limit';
+        const advice = hit.refresh ? 'Keep refresh tokens bounded and rotate them on use.' : 'Issue short-lived access tokens and renew them with refresh tokens.';
         out.push({
           ruleId: LIFECYCLE_RULES.signedTokenExpiry.id, span: { start: hit.node.startIndex, end: hit.node.endIndex }, confidence: 'context',
-          message: `${hit.what}: the tokens ${lifetime} (the limit is ${formatSeconds(limit)}), and a stolen one cannot be revoked before it expires. Issue short-lived access tokens and renew them with refresh tokens.`,
-          evidence: [`lifetime: ${hit.seconds === Infinity ? 'none' : formatSeconds(hit.seconds)}`, `limit: ${formatSeconds(limit)}`],
+          message: `${hit.what}: the ${hit.refresh ? 'refresh ' : ''}tokens ${lifetime} (the ${kind} is ${formatSeconds(limit)}), and a stolen one cannot be revoked before it expires. ${advice}`,
+          evidence: [`lifetime: ${hit.seconds === Infinity ? 'none' : formatSeconds(hit.seconds)}`, `${kind}: ${formatSeconds(limit)}`, ...(hit.refresh ? ['refresh token'] : [])],
+          remedy: durationRemedy(ctx.text, hit.edit.span, hit.edit.style, limit, hit.refresh ? 'refresh token lifetime' : 'token lifetime'),
         });
       }
       return out;
@@ -65,6 +74,28 @@ interface Lifetime {
   seconds: number;
   /** What sets it, for the message. */
   what: string;
+  /** A refresh token's lifetime, judged against the refresh-token limit. */
+  refresh: boolean;
+  /** The text a fix rewrites, and how it is written. */
+  edit: { span: { start: number; end: number }; style: DurationStyle };
+}
+
+/** The span of a string literal's content (inside the quotes). */
+function contentSpan(node: Node): { start: number; end: number } {
+  const quote = /^[a-zA-Z]*(['"`]{1,3})/.exec(node.text)?.[1].length ?? 1;
+  const prefix = /^[a-zA-Z]*/.exec(node.text)![0].length;
+  return { start: node.startIndex + prefix + quote, end: node.endIndex - quote };
+}
+
+/** True when the enclosing declarations (a function, a variable, an assignment) are named for refresh tokens. */
+function inRefreshScope(node: Node): boolean {
+  let current: Node | null = node.parent;
+  for (let depth = 0; current && depth < 40; depth++, current = current.parent) {
+    if (!NAMED_SCOPES.test(current.type)) continue;
+    const name = current.childForFieldName('name') ?? current.childForFieldName('left');
+    if (name && name.text.length < 200 && REFRESH.test(name.text)) return true;
+  }
+  return false;
 }
 
 function stringContent(node: Node | null | undefined): string | undefined {
@@ -98,7 +129,8 @@ function jsLifetime(name: Node): Lifetime | undefined {
     const arg = call?.type === 'call_expression' ? call.childForFieldName('arguments')?.namedChildren[0] : undefined;
     const text = stringContent(arg); // a number is an absolute timestamp there
     const seconds = text === undefined ? undefined : timeSpanSeconds(text);
-    return arg && seconds !== undefined ? { node: arg, seconds, what: `\`setExpirationTime('${text}')\`` } : undefined;
+    if (!arg || seconds === undefined) return undefined;
+    return { node: arg, seconds, what: `\`setExpirationTime('${text}')\``, refresh: inRefreshScope(arg), edit: { span: contentSpan(arg), style: 'timespan' } };
   }
   const pair = name.parent;
   if (pair?.type !== 'pair' || pair.childForFieldName('key')?.startIndex !== name.startIndex) return undefined;
@@ -111,7 +143,14 @@ function jsLifetime(name: Node): Lifetime | undefined {
   if (!value || !(signCall || signOptions)) return undefined;
   const text = stringContent(value);
   const seconds = text !== undefined ? timeSpanSeconds(text) : numeric(value);
-  return seconds === undefined ? undefined : { node: value, seconds, what: `\`expiresIn: ${value.text}\` on a signed token` };
+  if (seconds === undefined) return undefined;
+  // The payload or signing key of the call may say what is signed: `{ typ: 'refresh' }`, `REFRESH_SECRET`.
+  const args = signCall ? holder.text : '';
+  const refresh = (args.length < 2000 && REFRESH.test(args)) || inRefreshScope(value);
+  const edit = text !== undefined
+    ? { span: contentSpan(value), style: 'timespan' as const }
+    : { span: { start: value.startIndex, end: value.endIndex }, style: 'js-seconds' as const };
+  return { node: value, seconds, what: `\`expiresIn: ${value.text}\` on a ${refresh ? 'refresh' : 'signed'} token`, refresh, edit };
 }
 
 /** The name a Python value is bound to: a dict key, a keyword argument, an assigned variable or subscript. */
@@ -157,13 +196,26 @@ function pythonLifetime(name: Node, lower: string): Lifetime | undefined {
     let binding: Node | null = name.parent;
     while (binding && /^(?:string|subscript|attribute)$/.test(binding.type)) binding = binding.parent;
     const value = binding?.type === 'assignment' ? binding.childForFieldName('right') : binding?.type === 'pair' ? binding.childForFieldName('value') : undefined;
-    return value?.type === 'false' ? { node: value, seconds: Infinity, what: '`JWT_ACCESS_TOKEN_EXPIRES = False` turns token expiry off' } : undefined;
+    if (value?.type !== 'false') return undefined;
+    // Flask-JWT-Extended also takes a number of seconds: no import needed.
+    return { node: value, seconds: Infinity, what: '`JWT_ACCESS_TOKEN_EXPIRES = False` turns token expiry off', refresh: false, edit: { span: { start: value.startIndex, end: value.endIndex }, style: 'seconds' } };
   }
   const call = name.parent?.type === 'attribute' ? name.parent.parent : name.parent;
   if (call?.type !== 'call' || call.childForFieldName('function')?.endIndex !== name.endIndex) return undefined;
   const binding = pythonBinding(call);
-  if (!binding || /refresh/i.test(binding.name) || !LIFETIME_NAME.test(binding.name)) return undefined;
+  if (!binding || !LIFETIME_NAME.test(binding.name)) return undefined;
   if (binding.name === 'exp' && !lower.includes('jwt')) return undefined;
   const seconds = timedeltaSeconds(call);
-  return seconds === undefined ? undefined : { node: call, seconds, what: `\`${binding.name}\` set to \`${call.text}\`` };
+  const args = call.childForFieldName('arguments');
+  if (seconds === undefined || !args) return undefined;
+  // A setting is named for what it holds; an `exp` claim is known by its payload or the function issuing it.
+  const payload = binding.name === 'exp' ? enclosingDict(call)?.text ?? '' : '';
+  const refresh = REFRESH.test(binding.name) || (binding.name === 'exp' && ((payload.length < 2000 && REFRESH.test(payload)) || inRefreshScope(call)));
+  return { node: call, seconds, what: `\`${binding.name}\` set to \`${call.text}\``, refresh, edit: { span: { start: args.startIndex, end: args.endIndex }, style: 'timedelta' } };
+}
+
+function enclosingDict(node: Node): Node | undefined {
+  let current: Node | null = node.parent;
+  for (let depth = 0; current && depth < 6; depth++, current = current.parent) if (current.type === 'dictionary') return current;
+  return undefined;
 }

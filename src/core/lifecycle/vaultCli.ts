@@ -5,6 +5,7 @@ import type { LifecycleLimits } from '../config';
 import type { Detector, ScanContext } from '../detector';
 import type { RawFinding } from '../types';
 import { formatSeconds, goDurationSeconds } from './durations';
+import { durationRemedy } from './remedy';
 import { LIFECYCLE_RULES } from './rules';
 
 const COMMAND = /\bvault\s+(?:token\s+create|write|secrets\s+(?:enable|tune)|auth\s+(?:enable|tune))\b[^\n]{0,1000}/g;
@@ -30,6 +31,7 @@ export function vaultCliDetector(limits: LifecycleLimits): Detector {
             ruleId: LIFECYCLE_RULES.vaultTtl.id, span: { start, end: start + arg[2].length }, confidence: 'context',
             message: `\`${arg[1]}=${arg[2]}\` on a \`vault\` command is ${formatSeconds(seconds)} (the limit is ${formatSeconds(limit)}): a leaked token or lease stays usable that long. Keep it short and let clients renew.`,
             evidence: [`${arg[1]}: ${formatSeconds(seconds)}`],
+            remedy: durationRemedy(ctx.text, { start, end: start + arg[2].length }, 'go', limit, `Vault \`${arg[1]}\``),
           });
         }
       }

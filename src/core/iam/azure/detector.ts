@@ -4,22 +4,20 @@
 // `/roleDefinitions`, and `az role definition` files). Bicep has no grammar here and is skipped.
 import type { Detector, ScanContext } from '../../detector';
 import { dataFromJson, getIgnoreCase, hclFile, stringValue, walkData, type DataNode } from '../../structured';
-import type { RawFinding, Severity, Span } from '../../types';
+import type { RawFinding, Span } from '../../types';
 import { literalText } from '../cloud/literal';
 import { addressOf, attribute, itemsOf, referenceAddress, terraformFile, textOf, type TerraformFile } from '../cloud/terraform';
-import { isAuthorizationWildcard, roleById, roleByName, scopeOfReference, scopeOfText, type BroadScope, type PrivilegedRole } from './roles';
-import { AZURE_RULE, AZURE_RULES } from './rules';
-
-interface Permission {
-  text: string;
-  span: Span;
-}
+import { bicepFindings, isBicep } from './bicep';
+import { assignment, judgePermissions, type AssignmentRemedy } from './findings';
+import { roleById, roleByName, scopeOfReference, scopeOfText, type BroadScope, type PrivilegedRole } from './roles';
+import { AZURE_RULES } from './rules';
 
 export const azureIamDetector: Detector = {
   id: 'iam/azure',
   rules: AZURE_RULES,
   wantsTree: mayHold,
   detect(ctx: ScanContext): RawFinding[] {
+    if (isBicep(ctx)) return bicepFindings(ctx);
     if (!ctx.tree || !mayHold(ctx)) return [];
     const out: RawFinding[] = [];
     if (ctx.language === 'hcl') terraform(terraformFile(hclFile(ctx.tree.rootNode)), out);
@@ -45,7 +43,7 @@ function terraform(file: TerraformFile, out: RawFinding[]): void {
       const scopeText = textOf(file, scopeNode);
       const address = referenceAddress(scopeNode);
       const scope = (scopeText !== undefined ? scopeOfText(scopeText) : undefined) ?? (address ? scopeOfReference(address) : undefined);
-      if (role && scope && roleNode) out.push(assignment(role, scope, spanOf(roleNode), `${addressOf(block)} assigns`, address ?? scopeText ?? ''));
+      if (role && scope && roleNode) out.push(assignment(role, scope, spanOf(roleNode), `${addressOf(block)} assigns`, address ?? scopeText ?? '', terraformRemedy(file, role, roleNode, scopeNode)));
     } else if (block.labels[0] === 'azurerm_role_definition') {
       for (const p of block.blocks.filter((b) => b.type === 'permissions')) {
         const list = (key: string) => itemsOf(file, attribute(p, key)).flatMap((n) => {
@@ -58,6 +56,27 @@ function terraform(file: TerraformFile, out: RawFinding[]): void {
   }
 }
 
+/** A role written as a name or a definition id holding its GUID, in this block (not through a variable or data source). */
+function terraformRemedy(file: TerraformFile, role: PrivilegedRole, roleNode: DataNode, scopeNode: DataNode | undefined): AssignmentRemedy | undefined {
+  const written = roleSpan(roleNode, role);
+  if (!written) return undefined;
+  const resourceGroups = file.root.blocks.filter((b) => b.type === 'resource' && b.labels[0] === 'azurerm_resource_group' && b.labels[1]).map(addressOf);
+  return { role: written.span, scope: scopeNode?.span, data: { syntax: 'terraform', role: role.name, written: written.kind, resourceGroups } };
+}
+
+/** Where a literal role names the role: its whole text (a name) or the GUID inside a definition id. */
+function roleSpan(node: DataNode, role: PrivilegedRole): { span: Span; kind: 'name' | 'guid' } | undefined {
+  if (node.kind !== 'scalar' || typeof node.value !== 'string') return undefined;
+  if (roleByName(node.value)) return { span: node.valueSpan, kind: 'name' };
+  const guid = guidSpan(node.value, node.valueSpan.start, role);
+  return guid && { span: guid, kind: 'guid' };
+}
+
+function guidSpan(text: string, offset: number, role: PrivilegedRole): Span | undefined {
+  const at = text.toLowerCase().indexOf(role.id);
+  return at === -1 ? undefined : { start: offset + at, end: offset + at + role.id.length };
+}
+
 /** The built-in role a `role_definition_name` / `role_definition_id` names, through `data "azurerm_role_definition"`. */
 function terraformRole(file: TerraformFile, node: DataNode): PrivilegedRole | undefined {
   const text = textOf(file, node);
@@ -68,37 +87,6 @@ function terraformRole(file: TerraformFile, node: DataNode): PrivilegedRole | un
   const name = textOf(file, attribute(data, 'name'));
   const id = textOf(file, attribute(data, 'role_definition_id'));
   return (name && roleByName(name)) || (id && roleById(id)) || undefined;
-}
-
-function assignment(role: PrivilegedRole, scope: BroadScope, span: Span, who: string, scopeText: string): RawFinding {
-  return {
-    ruleId: AZURE_RULE.privilegedAssignment,
-    span,
-    severity: role.severity,
-    confidence: 'validated',
-    message: `${who} ${role.name} on the whole ${scope}${scopeText ? ` (${scopeText})` : ''}: ${role.grants}, across every ${scope === 'subscription' ? 'resource group' : 'subscription'} in it.`,
-    evidence: [`role ${role.name}`, `scope ${scope}`],
-  };
-}
-
-function judgePermissions(actions: Permission[], notActions: string[], dataActions: Permission[], where: string, out: RawFinding[]): void {
-  for (const a of actions) {
-    if (a.text === '*') {
-      const keepsAuthorization = !notActions.some((n) => /^Microsoft\.Authorization\/(?:\*|\*\/write)$/i.test(n));
-      const severity: Severity = keepsAuthorization ? 'critical' : 'high';
-      const reach = keepsAuthorization ? 'every action on every resource, role assignments included (the same as Owner)' : 'every action except managing access (the same as Contributor)';
-      out.push(custom(a.span, severity, `${where} allows "*": ${reach}.`, a.text));
-    } else if (isAuthorizationWildcard(a.text)) {
-      out.push(custom(a.span, 'critical', `${where} allows ${a.text}: it can assign any role, Owner included, to anyone (itself too).`, a.text));
-    }
-  }
-  for (const d of dataActions) {
-    if (d.text === '*') out.push(custom(d.span, 'high', `${where} allows every data action ("*"): reading and writing all blobs, queues, key vault secrets and keys in its scope.`, d.text));
-  }
-}
-
-function custom(span: Span, severity: Severity, message: string, action: string): RawFinding {
-  return { ruleId: AZURE_RULE.customRoleWildcard, span, severity, confidence: 'validated', message, evidence: [`action ${action}`] };
 }
 
 const TEMPLATE_SCOPE: [RegExp, BroadScope][] = [
@@ -119,7 +107,10 @@ function arm(root: DataNode, out: RawFinding[]): void {
       const roleText = roleNode && literalText(roleNode);
       const role = roleText ? roleById(roleText) : undefined;
       const scope = armScope(getIgnoreCase(node, 'scope')?.value, templateScope);
-      if (role && scope && roleNode) out.push(assignment(role, scope, spanOf(roleNode), `The role assignment ${armName(node)} assigns`, ''));
+      const guid = role && roleNode?.kind === 'scalar' && typeof roleNode.value === 'string' && roleNode.value.length === roleNode.valueSpan.end - roleNode.valueSpan.start
+        ? guidSpan(roleNode.value, roleNode.valueSpan.start, role) : undefined;
+      const fix: AssignmentRemedy | undefined = guid && role ? { role: guid, data: { syntax: 'arm', role: role.name, written: 'guid' } } : undefined;
+      if (role && scope && roleNode) out.push(assignment(role, scope, spanOf(roleNode), `The role assignment ${armName(node)} assigns`, '', fix));
     } else if (type === 'microsoft.authorization/roledefinitions') {
       const permissions = getIgnoreCase(properties, 'permissions')?.value;
       for (const p of permissions?.kind === 'array' ? permissions.items : []) armPermissions(p, `The custom role ${armName(node)}`, out);

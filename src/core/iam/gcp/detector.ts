@@ -3,8 +3,10 @@
 // with the cloud-platform scope.
 import type { Detector, ScanContext } from '../../detector';
 import { hclFile, type DataNode, type HclBlock } from '../../structured';
-import type { RawFinding, Severity } from '../../types';
+import type { RawFinding, Remedy, Severity, Span } from '../../types';
+import { CLOUD_REMEDY, type GcpRoleData, type GcpScopeData } from '../cloud/remedy';
 import { addressOf, attribute, itemsOf, referenceAddress, terraformFile, textOf, type TerraformFile } from '../cloud/terraform';
+import { evidentRole } from './evident';
 import { BASIC_ROLES, PRIVILEGED_ROLES, atLevel, isServiceAdmin, publicSeverity, type Level } from './roles';
 import { GCP_RULE, GCP_RULES } from './rules';
 
@@ -33,7 +35,7 @@ export const gcpIamDetector: Detector = {
     if (!ctx.tree || !mayHold(ctx)) return [];
     const file = terraformFile(hclFile(ctx.tree.rootNode));
     const out: RawFinding[] = [];
-    for (const binding of bindings(file)) judgeBinding(file, binding, out);
+    for (const binding of bindings(file)) judgeBinding(file, binding, out, ctx.text);
     for (const block of file.root.blocks) if (block.type === 'resource' && ACL_RESOURCES.has(block.labels[0])) publicAcl(file, block, out);
     cloudPlatformScopes(file, out);
     return out;
@@ -69,7 +71,7 @@ function bindings(file: TerraformFile): Binding[] {
   return out;
 }
 
-function judgeBinding(file: TerraformFile, binding: Binding, out: RawFinding[]): void {
+function judgeBinding(file: TerraformFile, binding: Binding, out: RawFinding[], text: string): void {
   const role = textOf(file, binding.role);
   const roleSpan = binding.role && valueSpan(binding.role);
   const scope = binding.level ? `the ${binding.level}` : binding.policy ? 'the resource this policy is set on' : undefined;
@@ -87,9 +89,11 @@ function judgeBinding(file: TerraformFile, binding: Binding, out: RawFinding[]):
   const basic = BASIC_ROLES[role];
   if (basic) {
     const level = binding.level ?? 'project';
+    // Interpolations (`${google_service_account.x.email}`) are not in the literal text: read the source.
+    const suggested = role === 'roles/viewer' ? undefined : evidentRole(file, binding.members.map((m) => text.slice(m.span.start, m.span.end).replace(/^"|"$/g, '')));
     out.push(finding(GCP_RULE.basicRole, roleSpan, atLevel(basic.severity, level),
       `${binding.where} grants the basic role ${role} on ${scope}: ${basic.grants}${memberList(memberTexts)}.`,
-      [`role ${role}`, `level ${binding.level ?? 'policy'}`]));
+      [`role ${role}`, `level ${binding.level ?? 'policy'}`], roleRemedy(binding.role, { role, ...(suggested ? { suggested } : {}) })));
     return;
   }
   const serviceAccounts = memberTexts.filter((m) => m.text?.startsWith('serviceAccount:'));
@@ -101,7 +105,7 @@ function judgeBinding(file: TerraformFile, binding: Binding, out: RawFinding[]):
   const accounts = serviceAccounts.map((m) => m.text!.slice('serviceAccount:'.length).replace(/^\$\{([\w.-]+)\.email\}$/, '$1')).join(', ');
   out.push(finding(GCP_RULE.privilegedServiceAccount, roleSpan, atLevel(severity, binding.level ?? 'project'),
     `${binding.where} grants ${role} on ${scope} to the service account ${accounts}: it can ${grants}.`,
-    [`role ${role}`, `service account ${accounts}`]));
+    [`role ${role}`, `service account ${accounts}`], roleRemedy(binding.role, { role })));
 }
 
 function publicAcl(file: TerraformFile, block: HclBlock, out: RawFinding[]): void {
@@ -140,7 +144,7 @@ function cloudPlatformScopes(file: TerraformFile, out: RawFinding[]): void {
         defaultAccount
           ? `${addressOf(block)} runs as the default compute service account with the cloud-platform scope: every process on it can use the account's Editor role on the whole project.`
           : `${addressOf(block)} has the cloud-platform scope (every Google Cloud API): what it can do is bounded only by the roles of its service account.`,
-        ['scope cloud-platform', defaultAccount ? 'default compute service account' : 'dedicated service account']));
+        ['scope cloud-platform', defaultAccount ? 'default compute service account' : 'dedicated service account'], scopeRemedy(scope, h.scopes)));
     }
   }
 }
@@ -154,6 +158,19 @@ function valueSpan(node: DataNode) {
   return node.kind === 'scalar' ? node.valueSpan : node.span;
 }
 
-function finding(ruleId: string, span: { start: number; end: number }, severity: Severity, message: string, evidence: string[]): RawFinding {
-  return { ruleId, span, severity, confidence: 'validated', message, evidence };
+function finding(ruleId: string, span: Span, severity: Severity, message: string, evidence: string[], remedy?: Remedy): RawFinding {
+  return { ruleId, span, severity, confidence: 'validated', message, evidence, ...(remedy ? { remedy } : {}) };
+}
+
+/** A role written as a string in the binding itself (not through a local or a variable). */
+function roleRemedy(node: DataNode | undefined, data: GcpRoleData): Remedy | undefined {
+  if (node?.kind !== 'scalar' || node.value !== data.role) return undefined;
+  return { kind: CLOUD_REMEDY.gcpRole, spans: { role: { ...node.valueSpan } }, data: { ...data } };
+}
+
+function scopeRemedy(scope: DataNode, list: DataNode | undefined): Remedy | undefined {
+  if (scope.kind !== 'scalar' || typeof scope.value !== 'string') return undefined;
+  const data: GcpScopeData = { scope: scope.value };
+  const inList = list?.kind === 'array' && list.span.start <= scope.span.start && scope.span.end <= list.span.end;
+  return { kind: CLOUD_REMEDY.gcpScope, spans: { scope: { ...scope.valueSpan }, ...(inList ? { list: { ...list.span } } : {}) }, data: { ...data } };
 }
