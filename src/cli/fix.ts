@@ -6,8 +6,11 @@ import { dirname, join } from 'node:path';
 import { Engine } from '../core/engine';
 import { exampleFileOf, isGitIgnored } from '../core/fixes/env';
 import { unifiedDiff } from '../core/fixes/diff';
+import type { AwsCallSite } from '../core/fixes/draft';
 import { planFixes, type PlanItem } from '../core/fixes/plan';
+import { awsCallSites, mayCallAws } from '../core/iam/aws/callSites';
 import { builtinDetectors } from '../core/registry';
+import { holdsSecretValue } from '../core/rules/taxonomy';
 import { redact } from '../core/text';
 import type { FileScanResult, Finding, Fix } from '../core/types';
 import { nodeWasmSource } from '../node/wasmSource';
@@ -46,6 +49,7 @@ export async function fix(args: FixArgs): Promise<number> {
     return disk.get(path);
   };
   const read = (path: string) => (overlay.has(path) ? overlay.get(path) : readDisk(path));
+  const awsCalls = collectAwsCalls(initial.files.map((f) => f.path), read);
   const engine = new Engine(builtinDetectors(config), new ParserHost(nodeWasmSource(), new Set(config.disabledLanguages)), config);
   const applied: Applied[] = [];
   const reasons = new Map<string, string>();
@@ -57,13 +61,14 @@ export async function fix(args: FixArgs): Promise<number> {
       if (text === undefined) continue;
       for (const finding of result.findings.filter(wanted)) items.push({ finding, doc: { path: result.path, text } });
     }
-    const plan = planFixes(items, { read, envFile });
+    const plan = planFixes(items, { read, envFile, awsCalls });
     for (const s of plan.skipped) reasons.set(keyOf(s.finding), s.reason);
     if (plan.applied.length === 0) break;
     for (const a of plan.applied) {
       const doc = items.find((i) => i.finding === a.finding)!.doc;
       const v = a.finding.valueSpan ?? a.finding.span;
-      applied.push({ ...a, value: doc.text.slice(v.start, v.end) });
+      // Only credentials are hidden in the diff; a narrowed grant is shown as it was.
+      applied.push({ ...a, value: holdsSecretValue(a.finding) ? doc.text.slice(v.start, v.end) : '' });
     }
     for (const f of plan.files) overlay.set(f.path, f.after);
     // Rescan what changed; drop what the fixes git-ignored.
@@ -84,7 +89,7 @@ export async function fix(args: FixArgs): Promise<number> {
   const changed = [...overlay.entries()].filter(([path, text]) => text !== readDisk(path));
   if (args.dryRun) {
     // Every secret the scan saw is hidden, not only the moved ones: an unfixed value can sit in a diff's context lines.
-    const seen = initial.files.flatMap((r) => r.findings.filter((f) => f.category === 'secret').map((f) => {
+    const seen = initial.files.flatMap((r) => r.findings.filter(holdsSecretValue).map((f) => {
       const v = f.valueSpan ?? f.span;
       return readDisk(r.path)?.slice(v.start, v.end) ?? '';
     }));
@@ -101,6 +106,19 @@ export async function fix(args: FixArgs): Promise<number> {
   const touched = changed.map(([path]) => path).filter((path) => support.has(path)).sort();
   process.stdout.write(summary(applied, remaining, reasons, sources, touched, envFile, args.dryRun));
   return remaining.length > 0 ? 1 : 0;
+}
+
+const MAX_CODE_BYTES = 1_000_000;
+
+/** AWS SDK calls in the scanned code (for narrowing AWS grants): Python and JS/TS files, dependencies and minified code left out. */
+function collectAwsCalls(paths: string[], read: (path: string) => string | undefined): AwsCallSite[] {
+  const out: AwsCallSite[] = [];
+  for (const path of paths) {
+    if (!mayCallAws(path) || /(?:^|\/)node_modules\//.test(path) || /\.min\.[cm]?js$/.test(path)) continue;
+    const text = read(path);
+    if (text !== undefined && text.length <= MAX_CODE_BYTES) out.push(...awsCallSites(path, text));
+  }
+  return out;
 }
 
 function keyOf(f: Finding): string {
@@ -127,13 +145,16 @@ function summary(applied: Applied[], remaining: Finding[], reasons: Map<string, 
   const verb = dryRun ? 'Would fix' : 'Fixed';
   for (const a of applied.sort((x, y) => x.finding.path.localeCompare(y.finding.path) || x.finding.span.start - y.finding.span.start)) {
     lines.push(`  ${a.finding.path}:${a.finding.range.start.line + 1}  ${a.finding.ruleId}  ${a.fix.title}`);
+    // A narrowed grant says what to review; a moved secret's note is the rotation advice below.
+    if (!holdsSecretValue(a.finding) && a.fix.description) lines.push(`      ${a.fix.description}`);
   }
   const also = support.length ? `; ${dryRun ? 'would update' : 'updated'} ${support.join(', ')}` : '';
   const out = [`${verb} ${applied.length} finding${applied.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${also}${dryRun ? ' (dry run: nothing written)' : ''}.`];
   if (lines.length) out.push(...lines);
-  if (applied.length) {
+  const secrets = applied.filter((a) => holdsSecretValue(a.finding));
+  if (secrets.length) {
     out.push('', `Rotate every secret that was moved: it stays valid and may already be in git history. Values now live in ${envFile} (git-ignored).`);
-    const rotation = [...new Set(applied.map((a) => a.finding.rotationUrl).filter((u): u is string => Boolean(u)))];
+    const rotation = [...new Set(secrets.map((a) => a.finding.rotationUrl).filter((u): u is string => Boolean(u)))];
     for (const url of rotation) out.push(`  ${url}`);
   }
   if (remaining.length) {

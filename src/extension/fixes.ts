@@ -4,6 +4,8 @@
 import * as vscode from 'vscode';
 import { computeFixes, filesFixesRead, type FixWorkspace } from '../core/fixes/index';
 import { planAsFix, planFixes } from '../core/fixes/plan';
+import type { AwsCallSite } from '../core/fixes/draft';
+import { awsCallSites } from '../core/iam/aws/callSites';
 import type { Finding, Fix } from '../core/types';
 import type { Engines } from './engines';
 import { corePath, uriFor } from './paths';
@@ -26,7 +28,41 @@ async function workspaceFor(document: vscode.TextDocument, engines: Engines): Pr
     const uri = uriFor(file, document.uri);
     if (!files.has(file)) files.set(file, uri && (await textOf(uri)));
   }
-  return { read: (p) => files.get(p), envFile: config.envFile };
+  return { read: (p) => files.get(p), envFile: config.envFile, awsCalls: await awsCallsIn(vscode.workspace.getWorkspaceFolder(document.uri)) };
+}
+
+// AWS SDK calls of a folder's code, for narrowing AWS grants: bounded (files, size), cached per
+// folder until a code file changes on disk.
+const AWS_CODE = '**/*.{py,js,jsx,ts,tsx,mjs,cjs}';
+const MAX_CODE_FILES = 2000;
+const MAX_CODE_BYTES = 1_000_000;
+const awsCallCache = new Map<string, Promise<AwsCallSite[]>>();
+let awsCodeWatcher: vscode.FileSystemWatcher | undefined;
+
+function awsCallsIn(folder: vscode.WorkspaceFolder | undefined): Promise<AwsCallSite[]> {
+  if (!folder) return Promise.resolve([]);
+  if (!awsCodeWatcher) {
+    awsCodeWatcher = vscode.workspace.createFileSystemWatcher(AWS_CODE);
+    const clear = () => awsCallCache.clear();
+    awsCodeWatcher.onDidChange(clear);
+    awsCodeWatcher.onDidCreate(clear);
+    awsCodeWatcher.onDidDelete(clear);
+  }
+  const key = folder.uri.toString();
+  let calls = awsCallCache.get(key);
+  if (!calls) {
+    calls = (async () => {
+      const uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, AWS_CODE), '{**/node_modules/**,**/*.min.js}', MAX_CODE_FILES);
+      const out: AwsCallSite[] = [];
+      for (const uri of uris) {
+        const text = await textOf(uri);
+        if (text !== undefined && text.length <= MAX_CODE_BYTES) out.push(...awsCallSites(corePath(uri), text));
+      }
+      return out;
+    })();
+    awsCallCache.set(key, calls);
+  }
+  return calls;
 }
 
 function fixDocument(document: vscode.TextDocument) {

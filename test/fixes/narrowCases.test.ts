@@ -9,6 +9,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { test } from 'node:test';
 import { planFixes } from '../../src/core/fixes/plan';
+import { awsCallSites } from '../../src/core/iam/aws/callSites';
 import type { FixWorkspace } from '../../src/core/fixes/draft';
 import type { Finding } from '../../src/core/types';
 import { scanText } from '../harness';
@@ -38,6 +39,11 @@ export async function runNarrowCase(before: Map<string, string>, workspace: Part
   return { files };
 }
 
+/** The AWS SDK calls in the case's code files, as a host collects them. */
+function awsCallsOf(files: Map<string, string>): FixWorkspace['awsCalls'] {
+  return [...files].flatMap(([path, text]) => awsCallSites(path, text));
+}
+
 function caseFiles(folder: string): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap((e) =>
     e.isDirectory() ? caseFiles(join(folder, e.name)) : e.name.endsWith('.case') ? [join(folder, e.name)] : []);
@@ -50,7 +56,8 @@ for (const file of caseFiles(dir).sort()) {
     const allowed = new Set(/^#?\s*expect-unfixed:(.*)$/m.exec(c.comment)?.[1].trim().split(/\s+/).filter(Boolean) ?? []);
     const found = await reachFindings(c.before);
     assert.ok(found.length > 0, 'the case has reach findings to fix');
-    const run = await runNarrowCase(c.before);
+    const awsCalls = awsCallsOf(c.before);
+    const run = await runNarrowCase(c.before, { awsCalls });
     if (update) {
       c.after = new Map([...run.files].filter(([p, t]) => c.before.get(p) !== t));
       writeCase(file, c);
@@ -66,7 +73,7 @@ for (const file of caseFiles(dir).sort()) {
       const old = c.before.get(path);
       if (old !== undefined) assert.ok(await syntaxErrors(path, run.files.get(path)!) <= await syntaxErrors(path, old), `${name}: ${path} still parses`);
     }
-    const again = await runNarrowCase(run.files);
+    const again = await runNarrowCase(run.files, { awsCalls });
     assert.deepEqual([...again.files].filter(([p, t]) => run.files.get(p) !== t).map(([p]) => p), [], 'fixing again changes nothing');
   });
 }

@@ -3,7 +3,7 @@
 // same policy model, judged by judge.ts.
 import type { Detector, ScanContext } from '../../detector';
 import { fileTraits } from '../../secrets/fileTraits';
-import { dataFromJson, dataFromYaml, hclFile } from '../../structured';
+import { dataFromJson, dataFromYaml, get, hclFile, stringValue, type DataNode } from '../../structured';
 import type { RawFinding } from '../../types';
 import { addressOf, terraformFile } from '../cloud/terraform';
 import { policiesInCode } from './fromCode';
@@ -12,6 +12,7 @@ import { managedAttachments, policiesInTerraform } from './fromTerraform';
 import { judgeDocument } from './judge';
 import { ADMIN_POLICY_KEYWORDS, adminManagedPolicy, type AttachedPolicy } from './managed';
 import type { PolicyDocument } from './policy';
+import { AWS_REMEDY, type AwsRemedyData, type DefinedResource, type PolicySyntax } from './remedy';
 import { AWS_RULE, AWS_RULES } from './rules';
 
 const CODE = new Set(['javascript', 'typescript', 'tsx', 'python']);
@@ -28,24 +29,52 @@ export const awsIamDetector: Detector = {
     const root = ctx.tree.rootNode;
     const documents: PolicyDocument[] = [];
     const attachments: AttachedPolicy[] = [];
+    const defined: DefinedResource[] = [];
     if (ctx.language === 'json' || ctx.language === 'yaml') {
       for (const doc of ctx.language === 'json' ? dataFromJson(root) : dataFromYaml(root)) {
         const found = policiesInData(doc, ctx.text);
         documents.push(...found.documents);
         attachments.push(...found.attachments);
+        if (found.documents.length) defined.push(...cloudFormationResources(doc));
       }
     } else if (ctx.language === 'hcl') {
       const file = terraformFile(hclFile(root));
       documents.push(...policiesInTerraform(file, ctx.text).map((p) => p.document));
       attachments.push(...managedAttachments(file).map((a) => ({ ...a, via: `${a.via} of ${addressOf(a.block)}` })));
+      if (documents.length) {
+        defined.push(...file.root.blocks.filter((b) => b.type === 'resource' && b.labels.length === 2 && b.labels[0].startsWith('aws_'))
+          .slice(0, MAX_DEFINED).map((b) => ({ type: b.labels[0], name: `${b.labels[0]}.${b.labels[1]}` })));
+      }
     } else if (CODE.has(ctx.language)) {
       const found = policiesInCode(ctx);
       documents.push(...found.documents);
       attachments.push(...found.attachments);
     }
-    return [...documents.flatMap(judgeDocument), ...attachments.map(attachmentFinding)];
+    const syntax = SYNTAX[ctx.language];
+    const judged = documents.flatMap(judgeDocument).map((f) => (syntax ? withSyntax(f, syntax, defined) : f));
+    return [...judged, ...attachments.map(attachmentFinding)];
   },
 };
+
+const SYNTAX: Record<string, PolicySyntax> = { json: 'json', yaml: 'yaml', hcl: 'hcl', python: 'python', javascript: 'javascript', typescript: 'javascript', tsx: 'javascript' };
+const MAX_DEFINED = 200;
+
+/** The remedy learns the file's syntax and the resources the same file defines. */
+function withSyntax(f: RawFinding, syntax: PolicySyntax, defined: DefinedResource[]): RawFinding {
+  if (f.remedy?.kind !== AWS_REMEDY) return f;
+  const data = { ...f.remedy.data, syntax, ...(defined.length && f.remedy.data?.element === 'Resource' ? { defined } : {}) } as AwsRemedyData;
+  return { ...f, remedy: { ...f.remedy, data: data as unknown as Record<string, unknown> } };
+}
+
+/** CloudFormation (and Serverless `resources:`) resources of AWS types, by logical id. */
+function cloudFormationResources(root: DataNode): DefinedResource[] {
+  const resources = get(root, 'Resources') ?? get(root, 'resources', 'Resources');
+  if (resources?.kind !== 'object') return [];
+  return resources.entries.slice(0, MAX_DEFINED).flatMap((e) => {
+    const type = stringValue(get(e.value, 'Type'));
+    return type?.startsWith('AWS::') ? [{ type, name: e.key }] : [];
+  });
+}
 
 function mayHold(ctx: ScanContext): boolean {
   const { text, lower } = ctx;
@@ -70,7 +99,7 @@ function mayHold(ctx: ScanContext): boolean {
  */
 const POLICY_EFFECT = /[Ee]ffect["'`]?\s{0,4}[:=]\s{0,4}(?:[\w.]{0,40}\.)?["'`]?(?:Allow|Deny|ALLOW|DENY)\b/;
 const YAML_STATEMENTS = /\b(?:Statement|statements|iamRoleStatements|PolicyDocument|Policies|ManagedPolicyArns)\s*:/;
-const HCL_STATEMENTS = /\bstatement\s*\{|\bStatement\b|\bpolicy_arn\b|\bmanaged_policy_arns\b/;
+const HCL_STATEMENTS = /\bstatement"?\s*\{|\bStatement\b|\bpolicy_arn\b|\bmanaged_policy_arns\b/;
 
 const SHELL_ATTACH = /\battach-(?:role|user|group)-policy\b|--attach-policy-arn\b/;
 const SHELL_ARN = /arn:[\w-]*:iam::aws:policy\/[\w+=,.@/-]+/g;

@@ -8,7 +8,8 @@ import { documentFromData, type PolicyDocument } from './policy';
 export function documentsInText(text: string, scalar: DataNode, trust: boolean): PolicyDocument[] {
   if (scalar.kind !== 'scalar' || typeof scalar.value !== 'string') return [];
   let { start, end } = scalar.valueSpan;
-  if (text.startsWith('<<', scalar.span.start)) {
+  const heredoc = text.startsWith('<<', scalar.span.start);
+  if (heredoc) {
     // A heredoc: the lines between `<<EOF` and the closing marker (interpolations included).
     start = text.indexOf('\n', scalar.span.start) + 1;
     end = text.lastIndexOf('\n', scalar.span.end - 1);
@@ -20,5 +21,7 @@ export function documentsInText(text: string, scalar: DataNode, trust: boolean):
   if (statement === -1 || statement >= end) return [];
   const data = dataFromJsonText(text, open, end);
   const document = data && documentFromData(data, trust);
-  return document ? [document] : [];
+  // A YAML block scalar spans lines like a heredoc; a quoted string does not.
+  const multiLine = heredoc || /^[|>]/.test(text.slice(scalar.span.start, scalar.span.start + 1));
+  return document ? [{ ...document, embedded: multiLine ? 'heredoc' : 'string' }] : [];
 }

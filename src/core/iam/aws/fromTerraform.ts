@@ -3,7 +3,7 @@
 // of `data "aws_iam_policy_document"`, and attachments of admin-level AWS managed policies.
 import { walkData, type DataEntry, type DataNode, type HclBlock } from '../../structured';
 import type { Span } from '../../types';
-import { addressOf, attribute, itemsOf, referenceAddress, textOf, type TerraformFile } from '../cloud/terraform';
+import { addressOf, attribute, itemsOf, referenceAddress, resolve, textOf, type TerraformFile } from '../cloud/terraform';
 import { documentsInText } from './embedded';
 import { adminManagedPolicy, type AdminManagedPolicy, type AttachedPolicy } from './managed';
 import { documentFromData, documentFromStatements, type PolicyDocument } from './policy';
@@ -35,7 +35,7 @@ export function policiesInTerraform(file: TerraformFile, text: string): FoundPol
   for (const block of file.root.blocks) {
     if (holders.includes(block) || filterDocuments.has(addressOf(block))) continue;
     if (block.type === 'data' && block.labels[0] === 'aws_iam_policy_document') {
-      const document = documentFromPolicyDocumentBlock(block);
+      const document = documentFromPolicyDocumentBlock(block, file);
       if (document) found.push({ document, block });
       continue;
     }
@@ -88,15 +88,51 @@ function visitAttributes(block: HclBlock, visit: (entry: DataEntry) => void): vo
 /**
  * `data "aws_iam_policy_document"`: each `statement` block becomes a statement object, its
  * `principals` and `condition` blocks lists of objects, the shape `statementFromData` reads.
+ * `dynamic "statement"` blocks give one statement per element of their `for_each` when it is a
+ * list or map written in the file (inline, a local, a variable's default), with
+ * `statement.value.actions` read from the element; otherwise their `content` is read as it is.
  */
-function documentFromPolicyDocumentBlock(block: HclBlock): PolicyDocument | undefined {
-  const statements = block.blocks.filter((b) => b.type === 'statement').map((s): DataNode => {
-    const entries: DataEntry[] = [...s.attributes.entries];
-    for (const type of ['principals', 'not_principals', 'condition']) {
-      const nested = s.blocks.filter((b) => b.type === type);
-      if (nested.length) entries.push({ key: type, keySpan: nested[0].typeSpan, value: { kind: 'array', span: nested[0].span, items: nested.map((b) => b.attributes) } });
-    }
-    return { kind: 'object', span: s.span, entries };
-  });
+function documentFromPolicyDocumentBlock(block: HclBlock, file: TerraformFile): PolicyDocument | undefined {
+  const statements: DataNode[] = [];
+  for (const b of block.blocks) {
+    if (b.type === 'statement') statements.push(statementData(b));
+    else if (b.type === 'dynamic' && b.labels[0] === 'statement') statements.push(...dynamicStatements(b, file));
+  }
   return documentFromStatements(statements, block.span);
+}
+
+function statementData(s: HclBlock, substitute: (entry: DataEntry) => DataEntry = (e) => e): DataNode {
+  const entries: DataEntry[] = s.attributes.entries.map(substitute);
+  for (const type of ['principals', 'not_principals', 'condition']) {
+    const nested = s.blocks.filter((b) => b.type === type);
+    const items = nested.map((b): DataNode => ({ ...b.attributes, entries: b.attributes.entries.map(substitute) }));
+    if (nested.length) entries.push({ key: type, keySpan: nested[0].typeSpan, value: { kind: 'array', span: nested[0].span, items } });
+  }
+  return { kind: 'object', span: s.span, entries };
+}
+
+const MAX_DYNAMIC = 50;
+
+function dynamicStatements(dynamic: HclBlock, file: TerraformFile): DataNode[] {
+  const content = dynamic.blocks.find((b) => b.type === 'content');
+  if (!content) return [];
+  const iterator = textOfExpression(attribute(dynamic, 'iterator')) ?? 'statement';
+  const each = resolve(file, attribute(dynamic, 'for_each'));
+  const elements = each?.kind === 'array' ? each.items : each?.kind === 'object' ? each.entries.map((e) => e.value) : [];
+  const objects = elements.map((e) => resolve(file, e) ?? e).filter((e) => e.kind === 'object').slice(0, MAX_DYNAMIC);
+  if (objects.length === 0 || objects.length !== elements.length) return [statementData(content)];
+  const reference = new RegExp(`^${iterator}\\.value(?:\\.([A-Za-z_][\\w-]*)|\\[\\s*"([^"]+)"\\s*\\])$`);
+  // A value taken from the element keeps the element's key span: a fix rewrites it where it is written.
+  return objects.map((element) => statementData(content, (entry) => {
+    const m = entry.value.kind === 'expression' ? reference.exec(entry.value.raw.trim()) : null;
+    const key = m && (m[1] ?? m[2]);
+    const found = key && element.kind === 'object' ? element.entries.find((e) => e.key === key) : undefined;
+    return found ? { key: entry.key, keySpan: found.keySpan, value: resolve(file, found.value) ?? found.value } : entry;
+  }));
+}
+
+/** A bare identifier written as an expression (`iterator = stmt`). */
+function textOfExpression(node: DataNode | undefined): string | undefined {
+  const raw = node?.kind === 'expression' ? node.raw.trim() : undefined;
+  return raw && /^[A-Za-z_]\w*$/.test(raw) ? raw : undefined;
 }

@@ -1,7 +1,7 @@
 // Judges AWS policy documents: every Allow statement, every element of every list. Deny statements
 // are never reported. Identity statements are judged by what their actions reach on their
 // resources; statements with a Principal (trust and resource policies) by who they let in.
-import type { Confidence, RawFinding, Severity, Span } from '../../types';
+import type { Confidence, RawFinding, Remedy, Severity, Span } from '../../types';
 import { isTemplated } from '../cloud/literal';
 import { IAM_DATA_SOURCE, actionPatternMatches, closestAction, expandAction, findAction, isKnownService, serviceName, type AwsAction } from './actions';
 import type { PolicyDocument, PolicyElement, PolicyStatement, PolicyValue, Principals } from './policy';
@@ -9,6 +9,7 @@ import {
   CODE_AS_EXISTING_ROLE, IAM_ESCALATION, PASS_ROLE, PASS_ROLE_PARTNERS, ROUTINE_ON_ANY_RESOURCE, SENSITIVE_READS,
   lowered, reachOf, reachSummary, severityOf,
 } from './risk';
+import { awsRemedy } from './remedy';
 import { AWS_RULE } from './rules';
 
 const ESCALATION_EFFECT: Record<string, string> = {
@@ -65,7 +66,7 @@ export function judgeDocument(doc: PolicyDocument): RawFinding[] {
   const partners = passRolePartners(allows.filter((s) => !s.principal && !s.notPrincipal));
   for (const statement of allows) {
     const confidence: Confidence = statement.effect === 'Allow' ? 'validated' : 'context';
-    const judge = new StatementJudge(statement, confidence, findings);
+    const judge = new StatementJudge(doc, statement, confidence, findings);
     judge.unknownActions();
     if (statement.principal || statement.notPrincipal || doc.trust) judge.whoIsLetIn(doc.trust);
     else judge.whatIsGranted(partners);
@@ -105,6 +106,7 @@ class StatementJudge {
   private readonly unrestricted: boolean;
 
   constructor(
+    private readonly doc: PolicyDocument,
     private readonly s: PolicyStatement,
     private readonly confidence: Confidence,
     private readonly out: RawFinding[],
@@ -112,10 +114,10 @@ class StatementJudge {
     this.unrestricted = !!s.notResource || !!s.resource?.values.some((v) => v.value !== undefined && isUnrestrictedResource(v.value));
   }
 
-  private add(ruleId: string, span: Span, severity: Severity, message: string, evidence: string[], confidence = this.confidence): void {
+  private add(ruleId: string, span: Span, severity: Severity, message: string, evidence: string[], confidence = this.confidence, remedy?: Remedy): void {
     const final = this.s.conditioned && !CONDITIONS_JUDGED.has(ruleId) ? lowered(severity) : severity;
     const note = this.s.conditioned && final !== severity ? ' A Condition narrows it, so the severity is one step lower.' : '';
-    this.out.push({ ruleId, span, severity: final, confidence, message: message + note, evidence });
+    this.out.push({ ruleId, span, severity: final, confidence, message: message + note, evidence, ...(remedy ? { remedy } : {}) });
   }
 
   /** Where the grant applies, for messages. */
@@ -172,7 +174,8 @@ class StatementJudge {
     const message = this.unrestricted
       ? `Allow "${v.value}" on ${where} grants every action of every AWS service: full administrator access to the account.`
       : `Allow "${v.value}" on ${where} grants every action that applies to those resources: reading, changing and deleting them, and rewriting their policies.`;
-    this.add(AWS_RULE.fullAdmin, v.span, this.unrestricted ? 'critical' : 'high', message, [`Action ${v.value}`, `Resource ${where}`]);
+    this.add(AWS_RULE.fullAdmin, v.span, this.unrestricted ? 'critical' : 'high', message, [`Action ${v.value}`, `Resource ${where}`],
+      this.confidence, awsRemedy(this.doc, this.s, 'Action', this.s.action!, v));
   }
 
   private wildcard(v: PolicyValue, text: string, where: string): void {
@@ -189,7 +192,7 @@ class StatementJudge {
     const count = serviceWide ? `all ${actions.length} ${scope}actions` : `${actions.length} ${scope}action${actions.length === 1 ? '' : 's'}`;
     const summary = reachSummary(reach);
     this.add(AWS_RULE.wildcardAction, v.span, severity, `Allow ${text} on ${where} grants ${count}${summary ? `, including ${summary}` : ''}.`,
-      [`Action ${text} expands to ${actions.length} actions`, `Resource ${where}`]);
+      [`Action ${text} expands to ${actions.length} actions`, `Resource ${where}`], this.confidence, awsRemedy(this.doc, this.s, 'Action', this.s.action!, v));
   }
 
   /** A named escalation action on every resource; true when reported. */
@@ -225,7 +228,7 @@ class StatementJudge {
     const summary = reachSummary(reach);
     this.add(AWS_RULE.resourceStar, star.span, severity,
       `${shown} can be limited to named resources but ${ids.length === 1 ? 'is' : 'are'} granted on ${star.value === '*' ? '"*"' : star.value}, every resource of the account${summary ? `: ${summary}` : ''}.`,
-      [`Resource ${star.value}`, `resource-level actions ${ids.join(', ')}`]);
+      [`Resource ${star.value}`, `resource-level actions ${ids.join(', ')}`], this.confidence, awsRemedy(this.doc, this.s, 'Resource', this.s.resource!, star));
   }
 
   private notAction(element: PolicyElement, where: string): void {
@@ -238,7 +241,7 @@ class StatementJudge {
     const summary = reachSummary(reach);
     this.add(AWS_RULE.notAction, element.keySpan, severity,
       `Allow with NotAction on ${where} grants every action of every AWS service except ${listed(element)}${summary ? `, including ${summary}` : ''}; services added later are granted too.`,
-      [`NotAction ${excluded.join(', ')}`, `Resource ${where}`]);
+      [`NotAction ${excluded.join(', ')}`, `Resource ${where}`], this.confidence, awsRemedy(this.doc, this.s, 'NotAction', element));
   }
 
   private notResource(element: PolicyElement): void {

@@ -8,12 +8,16 @@ import { literalText } from '../cloud/literal';
 export interface PolicyValue {
   value: string | undefined;
   span: Span;
+  /** The whole item, quotes included (for fixes that rewrite it). */
+  itemSpan?: Span;
 }
 
 /** An element such as `Action` or `NotResource`: its key and its values. */
 export interface PolicyElement {
   keySpan: Span;
   values: PolicyValue[];
+  /** The element's value: the list, or the single value. */
+  valueSpan?: Span;
 }
 
 export interface Principals {
@@ -46,6 +50,8 @@ export interface PolicyDocument {
   /** Where the document sits when that says what it is (`assume_role_policy`, `AssumeRolePolicyDocument`). */
   trust: boolean;
   span: Span;
+  /** JSON text inside another format: a multi-line one (heredoc, block scalar) or a string literal. */
+  embedded?: 'heredoc' | 'string';
 }
 
 /**
@@ -119,13 +125,13 @@ export function effectOf(node: DataNode | undefined): 'Allow' | 'Deny' | undefin
 
 export function elementOf(entry: DataEntry | undefined): PolicyElement | undefined {
   if (!entry) return undefined;
-  return { keySpan: entry.keySpan, values: valuesOf(entry.value) };
+  return { keySpan: entry.keySpan, values: valuesOf(entry.value), valueSpan: entry.value.span };
 }
 
 /** The values of a string-or-list element; an unresolved value (a reference, `!Ref`) keeps its span. */
 export function valuesOf(node: DataNode): PolicyValue[] {
   const items = node.kind === 'array' && !node.tag ? node.items : [node];
-  return items.map((item) => ({ value: literalText(item), span: item.kind === 'scalar' ? item.valueSpan : item.span }));
+  return items.map((item) => ({ value: literalText(item), span: item.kind === 'scalar' ? item.valueSpan : item.span, itemSpan: item.span }));
 }
 
 export const ANY_PRINCIPAL = /\b(?:AnyPrincipal|StarPrincipal)\s*\(|\bArnPrincipal\s*\(\s*['"]\*['"]/;
