@@ -3,7 +3,8 @@
 import { FACT } from '../../correlate/facts';
 import type { Detector, ScanContext } from '../../detector';
 import { dataFromYaml, entry, get, stringList, stringValue, type DataEntry, type DataNode } from '../../structured';
-import type { RawFinding, Severity, Span } from '../../types';
+import type { RawFinding, Remedy, Severity, Span } from '../../types';
+import { permissionsRemedy } from './permissionsRemedy';
 import { GHA_RULES } from './rules';
 
 export const WORKFLOW_PATH = /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/i;
@@ -75,16 +76,25 @@ function judgeWorkflow(ctx: ScanContext, doc: DataNode): RawFinding[] {
   // As in zizmor, a workflow-level map is as narrow as a job-level one when it reaches a single job, when every
   // job overrides it, or when only callers (workflow_call) set what it may do.
   const mapReachesMany = jobs.length > 1 && jobs.some((j) => !j.permissions) && !reusableOnly;
-  if (workflowPermissions) out.push(...judgePermissions(ctx, workflowPermissions, '*', mapReachesMany));
-  for (const job of jobs) if (job.permissions) out.push(...judgePermissions(ctx, job.permissions, job.id, false));
+  // The fix rewrites the workflow's blocks from what each job's steps need (computed once, only when reported).
+  const remedies = new Map<number | undefined, Remedy | undefined>();
+  const withRemedy = (findings: RawFinding[], job?: number) => {
+    if (findings.length && !remedies.has(job)) remedies.set(job, permissionsRemedy(ctx.text, doc, job));
+    const remedy = remedies.get(job);
+    return remedy ? findings.map((f) => ({ ...f, remedy })) : findings;
+  };
+  if (workflowPermissions) out.push(...withRemedy(judgePermissions(ctx, workflowPermissions, '*', mapReachesMany)));
+  jobs.forEach((job, i) => {
+    if (job.permissions) out.push(...withRemedy(judgePermissions(ctx, job.permissions, job.id, false), i));
+  });
 
   const unset = jobs.filter((j) => !j.permissions);
   if (!workflowPermissions && jobsEntry && unset.length > 0 && !reusableOnly) {
-    out.push({
+    out.push(...withRemedy([{
       ruleId: GHA_RULES.defaultPermissions.id, span: jobsEntry.keySpan, confidence: 'validated',
       message: `No \`permissions\` block at workflow level, nor on ${unset.length === jobs.length ? 'any job' : `job${unset.length > 1 ? 's' : ''} ${unset.map((j) => `\`${j.id}\``).join(', ')}`}: ${unset.length > 1 ? 'they run' : 'it runs'} with the repository's default GITHUB_TOKEN permissions, read-write on older repositories and many organisations. Declare \`permissions: {}\` or \`contents: read\` at the top and grant more per job.`,
       evidence: [`jobs without permissions: ${unset.map((j) => j.id).join(', ')}`],
-    });
+    }]));
   }
 
   for (const job of jobs) out.push(...judgeSteps(ctx, stepsOf(job.node), job.id));

@@ -3,6 +3,7 @@
 import type { Detector, ScanContext } from '../../detector';
 import { dataFromJson, dataFromYaml, get, stringList, stringValue, type DataNode, type DataScalar } from '../../structured';
 import type { RawFinding, Severity } from '../../types';
+import { bindingRemedy, manifestFacts, ruleRemedy, type ManifestFacts } from './rbacRemedy';
 import { K8S_RULES } from './rules';
 
 const READ_VERBS = new Set(['get', 'list', 'watch', '*']);
@@ -24,11 +25,14 @@ export const k8sRbacDetector: Detector = {
     if (!ctx.tree || !mentionsRbac(ctx.lower)) return [];
     const docs = ctx.language === 'yaml' ? dataFromYaml(ctx.tree.rootNode) : ctx.language === 'json' ? dataFromJson(ctx.tree.rootNode) : [];
     const out: RawFinding[] = [];
-    for (const doc of docs.flatMap(objectsOf)) {
+    const objects = docs.flatMap(objectsOf);
+    let facts: ManifestFacts | undefined;
+    const factsOf = () => (facts ??= manifestFacts(ctx.text, objects));
+    for (const doc of objects) {
       const kind = stringValue(get(doc, 'kind'));
       const name = stringValue(get(doc, 'metadata', 'name')) ?? '(unnamed)';
-      if (kind === 'Role' || kind === 'ClusterRole') out.push(...judgeRole(doc, kind, name));
-      else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') out.push(...judgeBinding(doc, kind, name));
+      if (kind === 'Role' || kind === 'ClusterRole') out.push(...judgeRole(doc, kind, name, factsOf));
+      else if (kind === 'RoleBinding' || kind === 'ClusterRoleBinding') out.push(...judgeBinding(doc, kind, name, factsOf));
     }
     return out;
   },
@@ -46,13 +50,14 @@ function objectsOf(doc: DataNode): DataNode[] {
   return stringValue(get(doc, 'kind')) === 'List' && items?.kind === 'array' ? items.items : [doc];
 }
 
-function judgeRole(doc: DataNode, kind: string, name: string): RawFinding[] {
+function judgeRole(doc: DataNode, kind: string, name: string, factsOf: () => ManifestFacts): RawFinding[] {
   const rules = get(doc, 'rules');
   if (rules?.kind !== 'array') return [];
   const cluster = kind === 'ClusterRole';
   const where = `${kind} \`${name}\``;
   const out: RawFinding[] = [];
   rules.items.forEach((rule, index) => {
+    const first = out.length;
     const verbs = stringList(get(rule, 'verbs'));
     const resources = stringList(get(rule, 'resources'));
     const groups = stringList(get(rule, 'apiGroups'));
@@ -93,6 +98,11 @@ function judgeRole(doc: DataNode, kind: string, name: string): RawFinding[] {
           [`kind: ${kind}`, `resource: ${resource.value}`]));
       }
     }
+    // The fixes rewrite this rule's lists; computed only for rules that were reported.
+    if (out.length > first) {
+      const remedy = ruleRemedy(rule, rules.items, factsOf());
+      for (let i = first; i < out.length; i++) out[i].remedy = remedy;
+    }
   });
   return out;
 }
@@ -125,7 +135,7 @@ function wildcardFinding(ruleName: string, cluster: boolean, verbs: Item[], reso
   return finding(K8S_RULES.wildcard.id, at.node, severity, `${ruleName} has \`*\` in ${fields}: it grants ${reach} (CIS 5.1.3).`, [`wildcard in: ${fields}`]);
 }
 
-function judgeBinding(doc: DataNode, kind: string, name: string): RawFinding[] {
+function judgeBinding(doc: DataNode, kind: string, name: string, factsOf: () => ManifestFacts): RawFinding[] {
   const roleName = get(doc, 'roleRef', 'name');
   if (stringValue(roleName) !== 'cluster-admin' || roleName?.kind !== 'scalar') return [];
   const cluster = kind === 'ClusterRoleBinding';
@@ -141,8 +151,10 @@ function judgeBinding(doc: DataNode, kind: string, name: string): RawFinding[] {
   const severity: Severity = cluster ? (broad.length ? 'critical' : 'high') : broad.length ? 'high' : 'medium';
   const scope = cluster ? 'unrestricted control of the whole cluster' : 'unrestricted control of its namespace';
   const who = broad.length ? ` to ${broad.join(', ')}, which stands for many identities at once` : '';
-  return [finding(K8S_RULES.clusterAdminBinding.id, roleName, severity,
-    `${kind} \`${name}\` grants \`cluster-admin\`${who}: ${scope} (CIS 5.1.1).`, [`kind: ${kind}`, ...broad.map((b) => `broad subject: ${b}`)])];
+  const out = finding(K8S_RULES.clusterAdminBinding.id, roleName, severity,
+    `${kind} \`${name}\` grants \`cluster-admin\`${who}: ${scope} (CIS 5.1.1).`, [`kind: ${kind}`, ...broad.map((b) => `broad subject: ${b}`)]);
+  const remedy = bindingRemedy(doc, kind, name, factsOf());
+  return [remedy ? { ...out, remedy } : out];
 }
 
 function finding(ruleId: string, node: DataScalar, severity: Severity, message: string, evidence: string[]): RawFinding {
