@@ -143,10 +143,14 @@ function diffOutput(changed: [string, string | undefined][], readDisk: (p: strin
 function summary(applied: Applied[], remaining: Finding[], reasons: Map<string, string>, files: number, support: string[], envFile: string, dryRun: boolean): string {
   const lines: string[] = [];
   const verb = dryRun ? 'Would fix' : 'Fixed';
+  const described = new Set<string>();
   for (const a of applied.sort((x, y) => x.finding.path.localeCompare(y.finding.path) || x.finding.span.start - y.finding.span.start)) {
     lines.push(`  ${a.finding.path}:${a.finding.range.start.line + 1}  ${a.finding.ruleId}  ${a.fix.title}`);
-    // A narrowed grant says what to review; a moved secret's note is the rotation advice below.
-    if (!holdsSecretValue(a.finding) && a.fix.description) lines.push(`      ${a.fix.description}`);
+    // A narrowed grant says what to review (once when one fix covers several findings); a moved secret's note is the rotation advice below.
+    const note = a.fix.description;
+    if (holdsSecretValue(a.finding) || !note || described.has(`${a.finding.path}\0${note}`)) continue;
+    described.add(`${a.finding.path}\0${note}`);
+    lines.push(...note.split('\n').map((l) => `      ${l}`));
   }
   const also = support.length ? `; ${dryRun ? 'would update' : 'updated'} ${support.join(', ')}` : '';
   const out = [`${verb} ${applied.length} finding${applied.length === 1 ? '' : 's'} in ${files} file${files === 1 ? '' : 's'}${also}${dryRun ? ' (dry run: nothing written)' : ''}.`];

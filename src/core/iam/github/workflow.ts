@@ -73,9 +73,11 @@ function judgeWorkflow(ctx: ScanContext, doc: DataNode): RawFinding[] {
   const workflowPermissions = entry(doc, 'permissions');
   const reusableOnly = triggers.names.length > 0 && triggers.names.every((t) => t === 'workflow_call');
 
-  // As in zizmor, a workflow-level map is as narrow as a job-level one when it reaches a single job, when every
-  // job overrides it, or when only callers (workflow_call) set what it may do.
-  const mapReachesMany = jobs.length > 1 && jobs.some((j) => !j.permissions) && !reusableOnly;
+  // A workflow-level map is dead when every job overrides it, and callers (workflow_call) set what it may do.
+  // Reaching a single job it is as narrow as a job-level map today (zizmor stays silent); it is still reported,
+  // at low severity, because every job added later inherits it.
+  const reached = reusableOnly ? 0 : jobs.filter((j) => !j.permissions).length;
+  const mapReach: MapReach = reached === 0 ? 'none' : jobs.length > 1 ? 'many' : 'one';
   // The fix rewrites the workflow's blocks from what each job's steps need (computed once, only when reported).
   const remedies = new Map<number | undefined, Remedy | undefined>();
   const withRemedy = (findings: RawFinding[], job?: number) => {
@@ -83,9 +85,9 @@ function judgeWorkflow(ctx: ScanContext, doc: DataNode): RawFinding[] {
     const remedy = remedies.get(job);
     return remedy ? findings.map((f) => ({ ...f, remedy })) : findings;
   };
-  if (workflowPermissions) out.push(...withRemedy(judgePermissions(ctx, workflowPermissions, '*', mapReachesMany)));
+  if (workflowPermissions) out.push(...withRemedy(judgePermissions(ctx, workflowPermissions, '*', mapReach)));
   jobs.forEach((job, i) => {
-    if (job.permissions) out.push(...withRemedy(judgePermissions(ctx, job.permissions, job.id, false), i));
+    if (job.permissions) out.push(...withRemedy(judgePermissions(ctx, job.permissions, job.id, 'none'), i));
   });
 
   const unset = jobs.filter((j) => !j.permissions);
@@ -118,8 +120,10 @@ function triggersOf(doc: DataNode): { names: string[]; pullRequestTarget?: Span 
   return { names: items.map((i) => i.name), pullRequestTarget: items.find((i) => i.name === 'pull_request_target')?.span };
 }
 
-/** `judgeMap`: whether an explicit map is judged (a workflow-level map that reaches several jobs). */
-function judgePermissions(ctx: ScanContext, permissions: DataEntry, jobId: string, judgeMap: boolean): RawFinding[] {
+/** Which jobs a workflow-level map reaches: an explicit map on a job, or one every job overrides, is not judged. */
+type MapReach = 'none' | 'one' | 'many';
+
+function judgePermissions(ctx: ScanContext, permissions: DataEntry, jobId: string, mapReach: MapReach): RawFinding[] {
   const value = permissions.value;
   const where = jobId === '*' ? 'at workflow level (every job)' : `on job \`${jobId}\``;
   const shorthand = stringValue(value);
@@ -139,13 +143,16 @@ function judgePermissions(ctx: ScanContext, permissions: DataEntry, jobId: strin
     }];
   }
   // An explicit map on a job is the least-privilege form; only the workflow-level map reaches every job.
-  if (!judgeMap || value.kind !== 'object') return [];
+  if (mapReach === 'none' || value.kind !== 'object') return [];
   return value.entries.flatMap((scope) => {
     if (stringValue(scope.value) !== 'write') return [];
-    const severity: Severity = HIGH_WRITE_SCOPES.has(scope.key) ? 'high' : LOW_WRITE_SCOPES.has(scope.key) ? 'low' : 'medium';
+    const severity: Severity = mapReach === 'one' || LOW_WRITE_SCOPES.has(scope.key) ? 'low' : HIGH_WRITE_SCOPES.has(scope.key) ? 'high' : 'medium';
+    const reach = mapReach === 'one'
+      ? 'the only job holds it today, and every job added later inherits it'
+      : 'the token of every job without its own `permissions` holds it, including jobs that only build or test';
     return [{
       ruleId: GHA_RULES.workflowWriteScope.id, span: { start: scope.keySpan.start, end: scope.value.span.end }, severity, confidence: 'validated',
-      message: `\`${scope.key}: write\` at workflow level: the token of every job without its own \`permissions\` can ${SCOPE_REACH[scope.key] ?? `write ${scope.key}`}, including jobs that only build or test. Grant it on the job that needs it.`,
+      message: `\`${scope.key}: write\` at workflow level lets the token ${SCOPE_REACH[scope.key] ?? `write ${scope.key}`}; ${reach}. Grant it on the job that needs it.`,
       evidence: [`workflow permissions: ${scope.key}: write`],
     }];
   });
