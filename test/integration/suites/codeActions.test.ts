@@ -187,4 +187,95 @@ describe('Code actions', () => {
       await noDiagnosticOf(editor.document.uri, GITHUB_PAT, 2000);
     });
   });
+
+  describe('narrowing fixes', () => {
+    const created: string[] = [];
+    after(async () => {
+      for (const f of created) await deleteFile(f);
+    });
+    const file = async (rel: string, text: string) => {
+      created.push(rel);
+      return openFile(rel, text);
+    };
+
+    it('narrows `permissions: write-all` to contents: read plus what each job needs, and logs where each scope comes from', async () => {
+      const workflow = [
+        'name: Release',
+        'on:',
+        '  push:',
+        "    tags: ['v*']",
+        'permissions: write-all',
+        'jobs:',
+        '  test:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: actions/checkout@v4',
+        '      - run: npm test',
+        '  release:',
+        '    runs-on: ubuntu-latest',
+        '    steps:',
+        '      - uses: actions/checkout@v4',
+        '      - uses: softprops/action-gh-release@v2',
+        '',
+      ].join('\n');
+      const editor = await file('.github/workflows/release.yml', workflow);
+      const d = await diagnosticOf(editor.document.uri, 'iam/gha-write-all', 3000);
+      const actions = await quickFixes(editor.document.uri, d.range);
+      const fix = actions.find((a) => a.isPreferred);
+      assert.ok(fix, `a preferred fix among: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.ok(actions.indexOf(fix) < actions.findIndex((a) => a.title.startsWith('Ignore')), 'the fix comes before suppressions');
+      await runAction(fix);
+      const text = editor.document.getText();
+      assert.match(text, /^permissions:\n  contents: read$/m);
+      assert.doesNotMatch(text, /write-all/);
+      assert.match(text, /  release:\n    runs-on: ubuntu-latest\n    permissions:\n      contents: write\n/);
+      assert.doesNotMatch(text.slice(text.indexOf('  test:'), text.indexOf('  release:')), /permissions/, 'a job that only reads gets nothing more');
+      await noDiagnosticOf(editor.document.uri, 'iam/gha-write-all', 3000);
+      const note = (await keyhole()).recentLog().find((l) => l.startsWith('[info] Applied') && l.includes('softprops/action-gh-release'));
+      assert.ok(note, 'the fix note names the step that needs contents: write');
+    });
+
+    it('narrows `s3:*` to the S3 actions the workspace code calls, with each call site in the note', async () => {
+      created.push('src/uploader.py');
+      await writeFile('src/uploader.py', [
+        'import boto3',
+        '',
+        's3 = boto3.client("s3")',
+        '',
+        'def publish(bucket: str, key: str, body: bytes) -> None:',
+        '    s3.put_object(Bucket=bucket, Key=key, Body=body)',
+        '',
+        'def fetch(bucket: str, key: str) -> bytes:',
+        '    return s3.get_object(Bucket=bucket, Key=key)["Body"].read()',
+        '',
+      ].join('\n'));
+      const policy = '{\n  "Version": "2012-10-17",\n  "Statement": [\n    {\n      "Effect": "Allow",\n      "Action": "s3:*",\n      "Resource": "arn:aws:s3:::reports-bucket/*"\n    }\n  ]\n}\n';
+      const editor = await file('policies/uploader.json', policy);
+      const d = await diagnosticOf(editor.document.uri, 'iam/aws-wildcard-action', 3000);
+      const fix = (await quickFixes(editor.document.uri, d.range)).find((a) => a.isPreferred);
+      assert.ok(fix, 'a preferred fix');
+      await runAction(fix);
+      const statement = JSON.parse(editor.document.getText()).Statement[0];
+      assert.deepEqual(statement.Action, ['s3:GetObject', 's3:PutObject']);
+      assert.equal(statement.Resource, 'arn:aws:s3:::reports-bucket/*');
+      await noDiagnosticOf(editor.document.uri, 'iam/aws-wildcard-action', 3000);
+      const note = (await keyhole()).recentLog().find((l) => l.startsWith('[info] Applied') && l.includes('src/uploader.py:'));
+      assert.ok(note, 'the note gives the call sites');
+    });
+
+    it('replaces `Bash(*)` in Claude Code settings with the package.json scripts', async () => {
+      created.push('package.json');
+      await writeFile('package.json', JSON.stringify({ name: 'demo', scripts: { build: 'tsc -p .', lint: 'eslint .' } }, null, 2));
+      const editor = await file('.claude/settings.json', '{\n  "permissions": {\n    "allow": ["Bash(*)", "Read(./src/**)"]\n  }\n}\n');
+      const d = await diagnosticOf(editor.document.uri, 'agent/claude-unrestricted-bash', 3000);
+      const fix = (await quickFixes(editor.document.uri, d.range)).find((a) => a.isPreferred);
+      assert.ok(fix, 'a preferred fix');
+      await runAction(fix);
+      const allow: string[] = JSON.parse(editor.document.getText()).permissions.allow;
+      assert.ok(allow.includes('Bash(npm run build)') && allow.includes('Bash(npm run lint)'), allow.join(', '));
+      assert.ok(!allow.includes('Bash(*)'));
+      assert.ok(allow.includes('Read(./src/**)'), 'other rules stay');
+      await noDiagnosticOf(editor.document.uri, 'agent/claude-unrestricted-bash', 3000);
+    });
+  });
 });
