@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { isHomeExpression } from '../../src/core/agent/codeNodes';
 import { broadRoot } from '../../src/core/agent/paths';
 import { scanText } from '../harness';
 import { githubToken } from '../tokens';
@@ -71,4 +72,49 @@ test('OAuth scopes need the provider in the file and a scope key', async () => {
   assert.deepEqual(await findings('client.ts', '// github: this scope repo is not a request\nconst scope = "read:user";\n'), []);
   assert.deepEqual(await findings('notes.md', 'GitHub `scope=repo` is too broad.\n'), []);
   assert.deepEqual(await findings('fixtures.py', '@pytest.fixture(scope="session")\ndef github_client(): ...\n'), []);
+});
+
+test('home expressions: the home folder itself, not a folder under it', () => {
+  for (const e of ['os.path.expanduser("~")', "expanduser('~/')", 'str(Path.home())', 'pathlib.Path("~").expanduser()', 'os.getenv("HOME")', "os.environ['USERPROFILE']", 'os.homedir()', 'process.env.HOME', '`${os.homedir()}`', 'path.resolve(homedir())']) {
+    assert.ok(isHomeExpression(e), e);
+  }
+  for (const e of ['os.path.expanduser("~/notes")', 'Path.home() / "scratch"', 'path.join(os.homedir(), "app")', 'process.env.HOME_DIR', 'os.getcwd()', '`${os.homedir()}/app`']) {
+    assert.equal(isHomeExpression(e), false, e);
+  }
+});
+
+test('filesystem servers started from code: lists and command lines, in JavaScript too; prose is not a command', async () => {
+  const js = "const s = new MCPServerStdio({ fullCommand: 'npx -y @modelcontextprotocol/server-filesystem ~ ./docs' });\n";
+  assert.deepEqual(await findings('agent.js', js), [['agent/mcp-filesystem-root', 'high']]);
+  assert.deepEqual(await findings('agent.js', js.replace('~ ', '')), []);
+  const prose = 'const help = "Run @modelcontextprotocol/server-filesystem / only in a container";\n';
+  assert.deepEqual(await findings('agent.ts', prose), []);
+  const tsx = "export const fs = { command: 'npx', args: ['@modelcontextprotocol/server-filesystem', process.env.USERPROFILE] };\n";
+  assert.deepEqual(await findings('panel.tsx', tsx), [['agent/mcp-filesystem-root', 'high']]);
+  // A flag is not a root; the folder after it is judged.
+  assert.deepEqual(await findings('agent.py', 'p = StdioServerParameters(command="npx", args=["@modelcontextprotocol/server-filesystem", "--read-only", "/srv/data"])\n'), []);
+});
+
+test('ShellTool: a literal ask_human_input=True is the human check; anything else is not', async () => {
+  assert.deepEqual(await findings('agent.py', 'from langchain_community.tools import ShellTool\nt = ShellTool(ask_human_input=True)\n'), []);
+  for (const args of ['', 'ask_human_input=False', 'ask_human_input=confirm', 'verbose=True']) {
+    assert.deepEqual(await findings('agent.py', `from langchain_community.tools import ShellTool\nt = ShellTool(${args})\n`), [['agent/shell-tool', 'high']], args);
+  }
+});
+
+test('scope keys: the last words of a longer name count, not a word inside another', async () => {
+  const slack = (line: string) => findings('install.py', `# slack install\n${line}\n`);
+  assert.deepEqual(await slack('PROVISIONING_USER_SCOPES = ["admin"]'), [['agent/oauth-broad-scope', 'high']]);
+  assert.deepEqual(await slack('workspaceBotScopes = ["admin"]'), [['agent/oauth-broad-scope', 'high']]);
+  assert.deepEqual(await slack('SUPERUSER_SCOPE = ["admin"]'), []);
+  assert.deepEqual(await slack('telescope = ["admin"]'), []);
+});
+
+test('auto-approval in MCP configs: trust true and autoApprove "*" only', async () => {
+  const config = (server: Record<string, unknown>) => JSON.stringify({ mcpServers: { s: { command: 'uvx', args: ['mcp-server-git'], ...server } } });
+  assert.deepEqual(await findings('.gemini/settings.json', config({ trust: true })), [['agent/mcp-approval-never', 'medium']]);
+  assert.deepEqual(await findings('.gemini/settings.json', config({ trust: false })), []);
+  assert.deepEqual(await findings('.gemini/settings.json', config({ trust: 'true' })), []);
+  assert.deepEqual(await findings('.kiro/settings/mcp.json', config({ autoApprove: ['*'] })), [['agent/mcp-approval-never', 'medium']]);
+  assert.deepEqual(await findings('.kiro/settings/mcp.json', config({ autoApprove: ['git_status', 'git_log'] })), []);
 });

@@ -4,16 +4,15 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, ScanContext } from '../detector';
 import type { FileToolkitRemedy } from '../fixes/narrow/agentCode';
-import type { RawFinding, Remedy, Span } from '../types';
+import type { RawFinding, Remedy } from '../types';
+import { CODE_LANGUAGES, isHomeExpression, spanOf, stringContent } from './codeNodes';
 import { broadRoot } from './paths';
 import { AGENT_RULES } from './rules';
 
-const CODE_LANGUAGES = new Set(['python', 'javascript', 'typescript', 'tsx']);
 /** One pass over the lower-cased text (faster than one `includes` per word). */
 const KEYWORDS = /shelltool|repltool|filemanagementtoolkit|load_tools|approval/;
 const CANDIDATES = /\b(?:ShellTool|PythonREPLTool|PythonAstREPLTool|FileManagementToolkit|load_tools)\b|\brequire_?approval\b/gi;
 const CALLS = new Set(['call', 'call_expression', 'new_expression']);
-const HOME_EXPRESSION = /Path\.home\(\)|expanduser\(\s*["']~|os\.environ\[\s*["']HOME|getenv\(\s*["']HOME|os\.homedir\(\)|process\.env\.HOME/;
 
 export const agentCodeDetector: Detector = {
   id: 'agent-code',
@@ -64,20 +63,11 @@ function argumentsOf(call: Node): Node[] {
   return (call.childForFieldName('arguments')?.namedChildren ?? []).filter((n): n is Node => !!n && n.type !== 'comment');
 }
 
-function stringContent(node: Node | null | undefined): string | undefined {
-  if (!node || !/^(?:string|template_string)$/.test(node.type)) return undefined;
-  if (node.namedChildren.some((c) => c && /interpolation|substitution/.test(c.type))) return undefined;
-  return /^[a-zA-Z]*(['"`]{1,3})([\s\S]*)\1$/.exec(node.text)?.[2];
-}
-
-function spanOf(node: Node): Span {
-  return { start: node.startIndex, end: node.endIndex };
-}
-
 function judgeCall(ctx: ScanContext, identifier: Node, name: string): RawFinding | undefined {
   const call = callOf(identifier);
   if (!call) return undefined;
   if (name === 'ShellTool') {
+    if (asksHuman(call)) return undefined;
     return {
       ruleId: AGENT_RULES.shellTool.id, span: spanOf(identifier), confidence: 'context',
       message: '`ShellTool()` gives the model a shell on this host: any command, with the process\'s files, network and credentials. Sandbox it, or give the agent narrow tools.',
@@ -94,6 +84,14 @@ function judgeCall(ctx: ScanContext, identifier: Node, name: string): RawFinding
   if (name === 'load_tools') return judgeLoadTools(call);
   if (name === 'FileManagementToolkit') return judgeFileToolkit(ctx, identifier, call);
   return undefined;
+}
+
+/**
+ * `ShellTool(ask_human_input=True)`: LangChain shows each command and runs it only after the operator
+ * types "y", the human check LLM06 asks for, like a Claude Code `ask` rule (not reported either).
+ */
+function asksHuman(call: Node): boolean {
+  return argumentsOf(call).some((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'ask_human_input' && arg.childForFieldName('value')?.type === 'true');
 }
 
 function judgeLoadTools(call: Node): RawFinding | undefined {
@@ -142,7 +140,7 @@ function judgeFileToolkit(ctx: ScanContext, identifier: Node, call: Node): RawFi
     };
   }
   const literal = stringContent(root);
-  const what = literal !== undefined ? broadRoot(literal) : HOME_EXPRESSION.test(ctx.text.slice(root.startIndex, root.endIndex)) ? 'the home folder' : undefined;
+  const what = literal !== undefined ? broadRoot(literal) : isHomeExpression(root.text) ? 'the home folder' : undefined;
   if (!what) return undefined;
   return {
     ruleId: AGENT_RULES.unscopedFileTools.id, span: spanOf(root), severity: 'high', confidence: 'context', remedy: remedy(true),

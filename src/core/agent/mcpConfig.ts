@@ -1,7 +1,8 @@
 // MCP server configuration in every client's format: VS Code (`.vscode/mcp.json`, key `servers`, or
 // `mcp.servers` in settings), Claude (`.mcp.json`, `claude_desktop_config.json`, `~/.claude.json`),
 // Cursor, Windsurf, Gemini, Kiro, Roo and Copilot coding agent (key `mcpServers`), Zed (`context_servers`).
-// Judges literal credentials the secret rules cannot see, filesystem roots, and `"tools": ["*"]`.
+// Judges literal credentials the secret rules cannot see, filesystem roots, `"tools": ["*"]`, and
+// servers whose every tool call is approved in advance (Gemini `"trust": true`, `"autoApprove": ["*"]`).
 import { agentProjectRoot, FACT } from '../correlate/facts';
 import type { Detector, ScanContext } from '../detector';
 import { baseName } from '../lang/languages';
@@ -14,11 +15,10 @@ import { dataFromJson, get, stringList, stringValue, type DataNode, type DataSca
 import { LineIndex } from '../text';
 import type { RawFinding, Span } from '../types';
 import type { McpRootRemedy } from '../fixes/narrow/agentMcp';
-import { broadRoot } from './paths';
+import { broadRoot, FILESYSTEM_SERVER } from './paths';
 import { AGENT_RULES } from './rules';
 
 const SERVER_MAPS = new Set(['mcpservers', 'context_servers', 'mcp_servers']);
-const FILESYSTEM_SERVER = /server-filesystem|mcp-filesystem|filesystem-mcp|mcp\/filesystem/i;
 /** Names that do not say "secret" to the generic rules but do to a reader of an MCP config. */
 const SECRETISH_KEY = /key|token|secret|passw|auth|cred|bearer|cookie|session|signature/i;
 const FLAG = /^--?[A-Za-z][\w-]{1,40}$/;
@@ -32,7 +32,7 @@ interface Server {
 
 export const mcpConfigDetector: Detector = {
   id: 'agent-mcp-config',
-  rules: [AGENT_RULES.mcpLiteralCredential, AGENT_RULES.mcpFilesystemRoot, AGENT_RULES.mcpAllTools],
+  rules: [AGENT_RULES.mcpLiteralCredential, AGENT_RULES.mcpFilesystemRoot, AGENT_RULES.mcpAllTools, AGENT_RULES.mcpApprovalNever],
   wantsTree: (ctx) => ctx.language === 'json' && looksLikeMcpConfig(ctx),
   detect(ctx: ScanContext): RawFinding[] {
     if (!ctx.tree || ctx.language !== 'json' || !looksLikeMcpConfig(ctx)) return [];
@@ -51,11 +51,40 @@ export const mcpConfigDetector: Detector = {
             evidence: ['tools: *'],
           });
         }
+        for (const approval of approvedInAdvance(server, where)) {
+          ctx.note?.(FACT.agentUnrestrictedTools, `${root}\t${server.name}`, approval.span);
+          out.push(approval);
+        }
       }
     }
     return out;
   },
 };
+
+/**
+ * Every tool call of the server approved before it is made: Gemini CLI `"trust": true` ("bypasses all
+ * tool call confirmations for this server") and Kiro's `"autoApprove": ["*"]` (the documented wildcard;
+ * a list of named tools is a choice the user made tool by tool and is not judged).
+ */
+function approvedInAdvance(server: Server, where: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  const trust = get(server.config, 'trust');
+  if (trust?.kind === 'scalar' && trust.value === true) {
+    out.push({
+      ruleId: AGENT_RULES.mcpApprovalNever.id, span: trust.span, confidence: 'validated',
+      message: `${where} is marked \`"trust": true\`: Gemini CLI runs every one of its tools without asking, including tools that write, delete or send, and tools the server adds later. Remove \`trust\` (confirmations come back) and narrow the server with \`includeTools\`.`,
+      evidence: ['trust: true'],
+    });
+  }
+  for (const star of stringList(get(server.config, 'autoApprove')).filter((t) => t.value.trim() === '*')) {
+    out.push({
+      ruleId: AGENT_RULES.mcpApprovalNever.id, span: star.node.span, confidence: 'validated',
+      message: `${where} auto-approves every tool with \`"autoApprove": ["*"]\`: the agent calls tools that write, delete or send without asking, including tools the server adds later. List the read-only tools that are safe to call unasked.`,
+      evidence: ['autoApprove: *'],
+    });
+  }
+  return out;
+}
 
 function isMcpFile(path: string): boolean {
   return /(?:^|[/._-])mcp(?:_config|_settings)?\.json$/i.test(path);

@@ -50,7 +50,8 @@ export const oauthScopeDetector: Detector = {
     }
 
     const github = ctx.lower.includes('github') || ctx.lower.includes('gh auth');
-    const slack = ctx.lower.includes('slack');
+    // A Slack app manifest (`oauth_config.scopes`) need not say "slack".
+    const slack = ctx.lower.includes('slack') || ctx.lower.includes('oauth_config');
     if (!github && !slack) return out;
     const values: Token[] = [];
     for (const key of scopeKeys(ctx.text, ctx.lower)) values.push(...scopeTokens(ctx.text, key.end, key.url ? 'url' : 'key'));
@@ -78,11 +79,13 @@ function scopeKeys(text: string, lower: string): { end: number; url: boolean }[]
   const out: { end: number; url: boolean }[] = [];
   for (let i = lower.indexOf('scope'); i !== -1 && out.length < MAX_HITS; i = lower.indexOf('scope', i + 5)) {
     const prefix = KEY_PREFIXES.find((p) => lower.startsWith(p, i - p.length));
-    const before = lower[i - (prefix?.length ?? 0) - 1];
+    const wordStart = i - (prefix?.length ?? 0);
+    const before = lower[wordStart - 1];
     let end = i + 5;
     if (lower[end] === 's') end++;
-    // The last word of a longer name counts: after `_` (`SYNC_SCOPES`) or as a capitalised word (`oauthScopes`), not inside one (`telescope`).
-    const lastWordOfName = !prefix && (lower[i - 1] === '_' || (text[i] === 'S' && /[a-z0-9]/.test(text[i - 1] ?? '')));
+    // The last words of a longer name count: after `_` (`SYNC_SCOPES`, `PROVISIONING_USER_SCOPES`) or as a
+    // capitalised word (`oauthScopes`, `slackUserScopes`), not inside one (`telescope`, `superuser_scope`).
+    const lastWordOfName = before === '_' || (/[A-Z]/.test(text[wordStart] ?? '') && /[a-z0-9]/.test(text[wordStart - 1] ?? ''));
     if ((before !== undefined && /[\w$-]/.test(before) && !lastWordOfName) || /\w/.test(lower[end] ?? '')) continue;
     out.push({ end, url: before === '?' || before === '&' });
   }
@@ -134,6 +137,11 @@ function scopeTokens(text: string, at: number, form: 'url' | 'key' | 'flag'): To
       const lineEnd = text.indexOf('\n', lineStart);
       const line = text.slice(lineStart, lineEnd === -1 ? text.length : lineEnd);
       const m = /^([ \t]*-[ \t]+["']?)([\w:./-]{1,100})["']?[ \t]*\r?$/.exec(line);
+      // A Slack app manifest splits `oauth_config.scopes` into `bot:` and `user:` lists.
+      if (!m && /^[ \t]+(?:bot|user):[ \t]*\r?$/.test(line)) {
+        lineStart = lineEnd + 1;
+        continue;
+      }
       if (!m) break;
       out.push({ value: m[2], span: { start: lineStart + m[1].length, end: lineStart + m[1].length + m[2].length } });
       lineStart = lineEnd + 1;

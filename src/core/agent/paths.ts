@@ -1,5 +1,8 @@
 // Paths that give an agent the whole machine: the file-system root, a drive root, the home folder.
 
+/** Packages and commands of filesystem MCP servers (`@modelcontextprotocol/server-filesystem`, `mcp-filesystem`, ...). */
+export const FILESYSTEM_SERVER = /server-filesystem|mcp-filesystem|filesystem-mcp|mcp\/filesystem/i;
+
 const HOME_REFERENCES = new Set(['~', '$home', '${home}', '${env:home}', '${userhome}', '%userprofile%', '%homepath%', '${env:userprofile}', '$env:userprofile']);
 const USER_HOME = /^(?:\/(?:home|users)\/[^/\\]+|[a-z]:[\\/]+users[\\/]+[^/\\]+|\/root|\/var\/root)$/;
 
