@@ -59,6 +59,7 @@ export function adminPrincipals(root: HclBlock, text: string): AdminPrincipal[] 
   }
 
   for (const attachment of managedAttachments(file)) {
+    if (attachment.policy.kind !== 'admin') continue;
     const reason = `${attachment.policy.name} attached by ${addressOf(attachment.block)}`;
     out.push(...principalsOf(file, attachment.block, attachment.span, reason));
   }

@@ -10,10 +10,11 @@ import { policiesInCode } from './fromCode';
 import { policiesInData } from './fromTemplate';
 import { managedAttachments, policiesInTerraform } from './fromTerraform';
 import { judgeDocument } from './judge';
-import { ADMIN_POLICY_KEYWORDS, adminManagedPolicy, type AttachedPolicy } from './managed';
+import { attachmentFinding } from './attachments';
+import { MANAGED_POLICY_KEYWORDS, managedPolicy, type AttachedPolicy } from './managed';
 import type { PolicyDocument } from './policy';
 import { AWS_REMEDY, type AwsRemedyData, type DefinedResource, type PolicySyntax } from './remedy';
-import { AWS_RULE, AWS_RULES } from './rules';
+import { AWS_RULES } from './rules';
 
 const CODE = new Set(['javascript', 'typescript', 'tsx', 'python']);
 
@@ -24,7 +25,7 @@ export const awsIamDetector: Detector = {
     return !ctx.generated && mayHold(ctx);
   },
   detect(ctx: ScanContext): RawFinding[] {
-    if (ctx.language === 'bash' && !ctx.generated) return shellAttachments(ctx).map(attachmentFinding);
+    if (ctx.language === 'bash' && !ctx.generated) return shellAttachments(ctx).flatMap((a) => attachmentFinding(a) ?? []);
     if (ctx.generated || !ctx.tree || !mayHold(ctx)) return [];
     const root = ctx.tree.rootNode;
     const documents: PolicyDocument[] = [];
@@ -52,7 +53,7 @@ export const awsIamDetector: Detector = {
     }
     const syntax = SYNTAX[ctx.language];
     const judged = documents.flatMap(judgeDocument).map((f) => (syntax ? withSyntax(f, syntax, defined) : f));
-    return [...judged, ...attachments.map(attachmentFinding)];
+    return [...judged, ...attachments.flatMap((a) => attachmentFinding(a) ?? [])];
   },
 };
 
@@ -78,7 +79,7 @@ function cloudFormationResources(root: DataNode): DefinedResource[] {
 
 function mayHold(ctx: ScanContext): boolean {
   const { text, lower } = ctx;
-  const admin = () => ADMIN_POLICY_KEYWORDS.some((k) => lower.includes(k));
+  const admin = () => MANAGED_POLICY_KEYWORDS.some((k) => lower.includes(k));
   switch (ctx.language) {
     case 'json':
       return (text.includes('"Statement"') && POLICY_EFFECT.test(text)) || admin();
@@ -104,9 +105,9 @@ const HCL_STATEMENTS = /\bstatement"?\s*\{|\bStatement\b|\bpolicy_arn\b|\bmanage
 const SHELL_ATTACH = /\battach-(?:role|user|group)-policy\b|--attach-policy-arn\b/;
 const SHELL_ARN = /arn:[\w-]*:iam::aws:policy\/[\w+=,.@/-]+/g;
 
-/** `aws iam attach-role-policy --policy-arn arn:...:policy/AdministratorAccess`, `eksctl ... --attach-policy-arn`. */
+/** `aws iam attach-role-policy --policy-arn arn:...:policy/AdministratorAccess` (or `AmazonS3FullAccess`), `eksctl ... --attach-policy-arn`. */
 function shellAttachments(ctx: ScanContext): AttachedPolicy[] {
-  if (!ADMIN_POLICY_KEYWORDS.some((k) => ctx.lower.includes(k))) return [];
+  if (!MANAGED_POLICY_KEYWORDS.some((k) => ctx.lower.includes(k))) return [];
   const out: AttachedPolicy[] = [];
   // A command continued with `\` spans several lines: judge it whole.
   const commands = ctx.text.split(/(?<!\\)\n/);
@@ -115,22 +116,11 @@ function shellAttachments(ctx: ScanContext): AttachedPolicy[] {
     const verb = SHELL_ATTACH.exec(command);
     if (verb) {
       for (const m of command.matchAll(SHELL_ARN)) {
-        const policy = adminManagedPolicy(m[0]);
+        const policy = managedPolicy(m[0]);
         if (policy) out.push({ policy, span: { start: offset + m.index!, end: offset + m.index! + m[0].length }, via: verb[0].replace(/^--/, '') });
       }
     }
     offset += command.length + 1;
   }
   return out;
-}
-
-function attachmentFinding(a: AttachedPolicy): RawFinding {
-  return {
-    ruleId: AWS_RULE.adminManagedPolicy,
-    span: a.span,
-    severity: a.policy.severity,
-    confidence: 'validated',
-    message: `The AWS managed policy ${a.policy.name} is attached (${a.via}): it grants ${a.policy.grants}.`,
-    evidence: [`managed policy ${a.policy.name}`, `attached by ${a.via}`],
-  };
 }

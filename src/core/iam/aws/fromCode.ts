@@ -1,7 +1,7 @@
 // AWS policies in JavaScript, TypeScript and Python: CDK `PolicyStatement`s (props object or keyword
 // arguments), `PolicyStatement.fromJson`, policy objects passed to SDK calls (`json.dumps({...})`,
-// `JSON.stringify({...})`, JSON strings), admin-level managed policies referenced by name or ARN,
-// and roles any principal may assume (`assumedBy: new iam.AnyPrincipal()`). Each candidate is
+// `JSON.stringify({...})`, JSON strings), admin-level and service-wide managed policies referenced
+// by name or ARN (inline, or through a constant that flows into an attaching call), and roles any principal may assume (`assumedBy: new iam.AnyPrincipal()`). Each candidate is
 // reached from a keyword in the text, so a file pays only for what it mentions.
 import type { Node } from 'web-tree-sitter';
 import type { ScanContext } from '../../detector';
@@ -10,7 +10,7 @@ import type { Span } from '../../types';
 import { literalText } from '../cloud/literal';
 import { dataFromCode } from './codeData';
 import { documentsInText } from './embedded';
-import { ADMIN_POLICY_KEYWORDS, adminManagedPolicy, type AttachedPolicy } from './managed';
+import { MANAGED_POLICY_KEYWORDS, managedPolicy, type AttachedPolicy, type ManagedPolicy } from './managed';
 import { ANY_PRINCIPAL, documentFromData, documentFromStatements, statementFromData, type PolicyDocument } from './policy';
 
 const MAX_ANCHORS = 400;
@@ -25,6 +25,14 @@ const JSON_STRING = /^[A-Za-z]{0,2}(?:"{3}|'{3}|["'`])\s*\{/;
 const STATEMENT_CALL = /(?:PolicyStatement(?:\.(?:fromJson|from_json))?|PolicyDocumentStatement(?:Args)?)$/;
 const ATTACH_KEY = /policy_?arns?$|managed_?polic/i;
 const AWS_MANAGED_BY_NAME = /(?:fromAwsManagedPolicyName|from_aws_managed_policy_name)$/;
+/** Calls that take a policy ARN without attaching it (`detach_role_policy`, `GetPolicyCommand`, `list_entities_for_policy`). */
+const NOT_ATTACHING = /^(?:detach|delete|remove|revoke|list|get|describe|simulate|untag|tag)/i;
+/** The file attaches managed policies: boto3 / SDK v2 / v3 calls, CDK, Pulumi and CDKTF attachments. */
+const ATTACHES = /\b(?:attach_?(?:role|user|group)_?policy|add_?managed_?policy)|PolicyAttachment\b|managed_?policy_?arns/i;
+/** Containers a constant's literal may sit in (`POLICIES = ["arn:...", ...]`). */
+const CONTAINERS = new Set(['list', 'tuple', 'array', 'dictionary', 'object', 'pair', 'set', 'expression_list']);
+const MAX_USES = 50;
+const MAX_OCCURRENCES = 500;
 
 export interface CodePolicies {
   documents: PolicyDocument[];
@@ -56,29 +64,91 @@ export function policiesInCode(ctx: ScanContext): CodePolicies {
       out.documents.push(anyoneMayAssume(call));
     }
   }
-  for (const offset of anchors(ctx.lower, ADMIN_POLICY_KEYWORDS)) {
+  for (const offset of anchors(ctx.lower, MANAGED_POLICY_KEYWORDS)) {
     const start = root.descendantForIndex(offset);
     const literal = climbTo(start, STRINGS, 3);
     const member = literal ? undefined : climbTo(start, MEMBERS, 1);
-    const found = literal ? literalAttachment(literal) : member ? enumAttachment(member) : undefined;
+    const found = literal ? literalAttachment(literal, ctx.text) : member ? enumAttachment(member) : undefined;
     if (found && once(literal ?? member!)) out.attachments.push(found);
   }
   return out;
 }
 
-/** An admin policy ARN passed to an attaching call or key, or a name given to `fromAwsManagedPolicyName`. */
-function literalAttachment(literal: Node): AttachedPolicy | undefined {
+/**
+ * A managed policy ARN passed to an attaching call or key, directly or through a constant of the same
+ * file, or a name given to `fromAwsManagedPolicyName`. The finding sits on the literal.
+ */
+function literalAttachment(literal: Node, text: string): AttachedPolicy | undefined {
   const data = dataFromCode(literal);
-  const text = literalText(data);
-  const policy = text ? adminManagedPolicy(text) : undefined;
-  const via = policy && (text!.startsWith('arn:') ? attachingContext(literal) : byNameContext(literal));
-  return policy && via ? { policy, span: data.kind === 'scalar' ? data.valueSpan : data.span, via } : undefined;
+  const value = literalText(data);
+  const policy = value ? managedPolicy(value) : undefined;
+  if (!policy) return undefined;
+  const span = data.kind === 'scalar' ? data.valueSpan : data.span;
+  if (!value!.startsWith('arn:')) {
+    const via = byNameContext(literal);
+    return via ? { policy, span, via } : undefined;
+  }
+  const via = attachingContext(literal);
+  if (via !== undefined) return via ? { policy, span, via } : undefined;
+  return constantAttachment(literal, text, policy, span);
+}
+
+/**
+ * An ARN assigned to a name (`ADMIN_POLICY_ARN = "arn:..."`): attached when the name is used where an
+ * ARN is attached; not when it only goes to calls that read or detach; likely attached (confidence
+ * `context`) when it sits in a list or map, or is used no other way, in a file that attaches managed
+ * policies. A constants file that attaches nothing grants nothing.
+ */
+function constantAttachment(literal: Node, text: string, policy: ManagedPolicy, span: Span): AttachedPolicy | undefined {
+  const declared = declaredName(literal);
+  if (!declared) return undefined;
+  let readOrRemoved = false;
+  if (declared.direct) {
+    for (const use of usesOf(declared.name, declared.node, text)) {
+      const via = attachingContext(use);
+      if (via) return { policy, span, via: `${via} through ${declared.name}` };
+      readOrRemoved ||= via === null;
+    }
+  }
+  return !readOrRemoved && ATTACHES.test(text) ? { policy, span, via: declared.name, confidence: 'context' } : undefined;
+}
+
+/** The name a literal is assigned to, possibly inside a list or map (then not `direct`). */
+function declaredName(literal: Node): { name: string; node: Node; direct: boolean } | undefined {
+  let direct = true;
+  for (let node: Node | null = literal, i = 0; node?.parent && i < 4; node = node.parent, i++) {
+    const parent: Node = node.parent;
+    const target = parent.type === 'assignment' && parent.childForFieldName('right')?.id === node.id ? parent.childForFieldName('left')
+      : (parent.type === 'variable_declarator' || parent.type === 'public_field_definition' || parent.type === 'field_definition') &&
+        parent.childForFieldName('value')?.id === node.id ? (parent.childForFieldName('name') ?? parent.childForFieldName('property')) : undefined;
+    if (target) {
+      const name = target.type === 'attribute' || target.type === 'member_expression' ? target.lastNamedChild : target;
+      return name && /^[A-Za-z_$][\w$]*$/.test(name.text) ? { name: name.text, node: name, direct } : undefined;
+    }
+    if (!CONTAINERS.has(parent.type)) return undefined;
+    direct = false;
+  }
+  return undefined;
+}
+
+/** Where a name is read in the file: the identifier, or the member expression it ends (`self.ADMIN_ARN`, `Policies.ADMIN`). */
+function usesOf(name: string, declaration: Node, text: string): Node[] {
+  const root = declaration.tree.rootNode;
+  const uses: Node[] = [];
+  for (let i = text.indexOf(name), seen = 0; i !== -1 && uses.length < MAX_USES && seen++ < MAX_OCCURRENCES; i = text.indexOf(name, i + name.length)) {
+    if (/[\w$]/.test(text[i - 1] ?? '') || /[\w$]/.test(text[i + name.length] ?? '') || i === declaration.startIndex) continue;
+    const node = root.descendantForIndex(i, i + name.length);
+    if (!node || node.text !== name || !/identifier$/.test(node.type)) continue;
+    const parent = node.parent;
+    uses.push(parent && MEMBERS.has(parent.type) && parent.lastNamedChild?.id === node.id ? parent : node);
+  }
+  return uses;
 }
 
 /** Pulumi's enum of AWS managed policies: `aws.iam.ManagedPolicy.AdministratorAccess` (Python `ADMINISTRATOR_ACCESS`). */
 function enumAttachment(member: Node): AttachedPolicy | undefined {
   const m = /ManagedPolicy\.(\w+)$/.exec(member.text);
-  const policy = m ? adminManagedPolicy(m[1].replace(/_/g, '')) : undefined;
+  const policy = m ? managedPolicy(m[1].replace(/_/g, '')) : undefined;
   const via = policy && attachingContext(member);
   return policy && via ? { policy, span: spanOf(member), via } : undefined;
 }
@@ -147,20 +217,25 @@ function anyoneMayAssume(principal: Node): PolicyDocument {
     span,
     statements: [{
       span, effect: 'Allow', action: { keySpan: span, values: [{ value: 'sts:AssumeRole', span }] },
-      principal: { keySpan: span, anyone: star, aws: [star], service: [], federated: [] }, conditions: new Map(), conditioned: false,
+      principal: { keySpan: span, anyone: star, aws: [star], service: [], federated: [] }, conditions: new Map(), conditionTests: [], conditioned: false,
     }],
   };
 }
 
-/** Where an admin policy ARN goes: a call argument or an attachment key (`PolicyArn=`, `managedPolicyArns:`). */
-function attachingContext(literal: Node): string | undefined {
-  for (let node = literal.parent, i = 0; node && i < 5 && !STOP.has(node.type); node = node.parent, i++) {
+/**
+ * Where a policy ARN goes: an attachment key (`PolicyArn=`, `managedPolicyArns:`) or a call argument;
+ * null when that call only reads or removes it (`detach_role_policy`, `get_policy`); undefined when neither.
+ */
+function attachingContext(value: Node): string | null | undefined {
+  for (let node = value.parent, i = 0; node && i < 5 && !STOP.has(node.type); node = node.parent, i++) {
     const key = keyOf(node);
-    if (key && ATTACH_KEY.test(key)) return key;
-    if (node.type === 'arguments' || node.type === 'argument_list') {
-      const callee = node.parent ? calleeText(node.parent) : undefined;
-      return callee ? `${callee.split('.').pop()}(...)` : 'a call';
-    }
+    const attachingKey = key !== undefined && ATTACH_KEY.test(key);
+    if (!attachingKey && node.type !== 'arguments' && node.type !== 'argument_list') continue;
+    const call = climbTo(node, CALLS, 3);
+    const method = call && calleeText(call)?.split('.').pop();
+    if (method && NOT_ATTACHING.test(method)) return null;
+    if (attachingKey) return key;
+    return method ? `${method}(...)` : 'a call';
   }
   return undefined;
 }

@@ -5,7 +5,7 @@ import { get, stringValue, walkData, type DataNode } from '../../structured';
 import type { Span } from '../../types';
 import { literalText } from '../cloud/literal';
 import { documentsInText } from './embedded';
-import { adminManagedPolicy, type AttachedPolicy } from './managed';
+import { managedPolicy, type AttachedPolicy } from './managed';
 import { documentFromData, documentFromStatements, type PolicyDocument } from './policy';
 
 const TRUST_KEYS = /^(?:AssumeRolePolicyDocument|AssumeRolePolicy|assume_role_policy|TrustPolicy|trustPolicy)$/;
@@ -39,7 +39,7 @@ export function policiesInData(root: DataNode, text: string): { documents: Polic
     }
     if (key && ATTACHMENT_KEYS.has(key) && (node.kind === 'scalar' || node.tag || isIntrinsic(node))) {
       const value = literalText(node);
-      const policy = value && (value.startsWith('arn:') || key === 'Policies') ? adminManagedPolicy(value) : undefined;
+      const policy = value && (value.startsWith('arn:') || key === 'Policies') ? managedPolicy(value) : undefined;
       if (policy) attachments.push({ policy, span: node.kind === 'scalar' ? node.valueSpan : node.span, via: key });
     }
   });

@@ -5,7 +5,7 @@ import { walkData, type DataEntry, type DataNode, type HclBlock } from '../../st
 import type { Span } from '../../types';
 import { addressOf, attribute, itemsOf, referenceAddress, resolve, textOf, type TerraformFile } from '../cloud/terraform';
 import { documentsInText } from './embedded';
-import { adminManagedPolicy, type AdminManagedPolicy, type AttachedPolicy } from './managed';
+import { managedPolicy, type AttachedPolicy, type ManagedPolicy } from './managed';
 import { documentFromData, documentFromStatements, type PolicyDocument } from './policy';
 
 export interface FoundPolicy {
@@ -50,13 +50,13 @@ export function policiesInTerraform(file: TerraformFile, text: string): FoundPol
   return found;
 }
 
-/** Admin-level AWS managed policies attached by ARN, directly or through a local, a variable or `data "aws_iam_policy"`. */
+/** Admin-level and service-wide AWS managed policies attached by ARN, directly or through a local, a variable or `data "aws_iam_policy"`. */
 export function managedAttachments(file: TerraformFile): ManagedAttachment[] {
-  const adminData = new Map<string, AdminManagedPolicy>();
+  const managedData = new Map<string, ManagedPolicy>();
   for (const block of file.root.blocks) {
     if (block.type !== 'data' || block.labels[0] !== 'aws_iam_policy') continue;
-    const policy = [attribute(block, 'arn'), attribute(block, 'name')].map((n) => textOf(file, n)).map((t) => t && adminManagedPolicy(t)).find(Boolean);
-    if (policy) adminData.set(`data.aws_iam_policy.${block.labels[1]}`, policy);
+    const policy = [attribute(block, 'arn'), attribute(block, 'name')].map((n) => textOf(file, n)).map((t) => t && managedPolicy(t)).find(Boolean);
+    if (policy) managedData.set(`data.aws_iam_policy.${block.labels[1]}`, policy);
   }
   const out: ManagedAttachment[] = [];
   for (const block of file.root.blocks) {
@@ -66,7 +66,7 @@ export function managedAttachments(file: TerraformFile): ManagedAttachment[] {
       for (const item of itemsOf(file, entry.value)) {
         const text = textOf(file, item);
         const address = referenceAddress(item);
-        const policy = (text && adminManagedPolicy(text)) || (address && adminData.get(address));
+        const policy = (text && managedPolicy(text)) || (address && managedData.get(address));
         const span = item.kind === 'scalar' ? item.valueSpan : item.span;
         if (policy) out.push({ policy, span: within(span, entry.value.span), block, via: entry.key });
       }

@@ -46,6 +46,20 @@ const LIMITING_CONDITION_KEYS = new Set([
   'aws:userid', 'aws:principalservicename', 'kms:calleraccount', 'aws:calledvia',
 ]);
 
+/** `aws:ResourceTag/<key>`, `autoscaling:ResourceTag/<key>`: a condition on the tags of the resource acted on. */
+const RESOURCE_TAG_KEY = /^[a-z0-9-]+:resourcetag\/./;
+/** Operators that require the tag to match (`...IfExists` and `ForAllValues:` pass when the resource has no such tag). */
+const TAG_MATCH_OPERATOR = /^(?:ForAnyValue:)?String(?:Equals|EqualsIgnoreCase|Like)$/i;
+
+/**
+ * A Condition that the resource's tags match a value (ABAC, as in AWS's cluster-autoscaler policy)
+ * limits `Resource: "*"` to the tagged resources: actions that do not support the key get nothing.
+ */
+function limitedToTaggedResources(s: PolicyStatement): boolean {
+  return s.conditionTests.some((t) => RESOURCE_TAG_KEY.test(t.key) && TAG_MATCH_OPERATOR.test(t.operator) && t.values.length > 0 &&
+    t.values.every((v) => v.value === undefined || !/^[*?]*$/.test(v.value)));
+}
+
 const ARN = /^arn:[^:]*:([^:]*):[^:]*:[^:]*:(.*)$/;
 
 // `*`, or an ARN that names every resource of its kind: `arn:aws:s3:::*` (and every object in every
@@ -199,13 +213,15 @@ class StatementJudge {
   private escalation(action: AwsAction, v: PolicyValue, where: string, partners: string[]): boolean {
     const id = action.id.toLowerCase();
     if (id === PASS_ROLE.toLowerCase()) {
+      const star = this.s.resource?.values.find((r) => r.value !== undefined && isUnrestrictedResource(r.value));
       const withPartner = partners.length > 0;
       const how = withPartner
         ? `with ${partners.slice(0, 2).join(' and ')} in the same policy it can run code as any role it passes`
         : 'with any service that takes a role, it can act as roles more powerful than itself';
       this.add(AWS_RULE.privilegeEscalation, v.span, withPartner ? 'critical' : 'high',
         `Allow iam:PassRole on ${where} lets this identity hand any role to an AWS service: ${how} (privilege escalation).`,
-        [`Action ${action.id}`, `Resource ${where}`, ...(withPartner ? [`PassRole partner ${partners.join(', ')}`] : [])]);
+        [`Action ${action.id}`, `Resource ${where}`, ...(withPartner ? [`PassRole partner ${partners.join(', ')}`] : [])],
+        this.confidence, star && awsRemedy(this.doc, this.s, 'Resource', this.s.resource!, star));
       return true;
     }
     const effect = ESCALATION_EFFECT[id];
@@ -218,7 +234,7 @@ class StatementJudge {
 
   private resourceStar(named: AwsAction[]): void {
     const star = this.s.resource?.values.find((v) => v.value !== undefined && isUnrestrictedResource(v.value));
-    if (!star) return;
+    if (!star || limitedToTaggedResources(this.s)) return;
     const scopable = named.filter((a) => a.scopable && !ROUTINE_ON_ANY_RESOURCE.has(a.id.toLowerCase()));
     const reach = reachOf(scopable);
     const severity = severityOf(reach, true);

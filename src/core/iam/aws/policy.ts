@@ -41,8 +41,17 @@ export interface PolicyStatement {
   notPrincipal?: Principals;
   /** Condition keys, lower-cased, with their values. */
   conditions: Map<string, PolicyValue[]>;
+  /** Each test of the Condition with its operator (`StringEquals`, `ForAnyValue:StringLike`). */
+  conditionTests: ConditionTest[];
   /** The statement has a `Condition`, readable or not. */
   conditioned: boolean;
+}
+
+export interface ConditionTest {
+  operator: string;
+  /** Lower-cased, like the keys of `conditions`. */
+  key: string;
+  values: PolicyValue[];
 }
 
 export interface PolicyDocument {
@@ -99,6 +108,7 @@ export function statementFromData(node: DataNode): PolicyStatement | undefined {
   const iamShaped = node.entries.some((e) => e.key === 'Action' || e.key === 'NotAction');
   if (!iamShaped && literal.length > 0 && !literal.some((v) => IAM_ACTION.test(v))) return undefined;
   const condition = find(ALIASES.condition)?.value;
+  const conditionTests = conditionTestsOf(condition);
   return {
     span: node.span,
     effect: effectOf(find(ALIASES.effect)?.value),
@@ -108,7 +118,8 @@ export function statementFromData(node: DataNode): PolicyStatement | undefined {
     notResource: elementOf(find(ALIASES.notResource)),
     principal: principalsOf(find(ALIASES.principal)),
     notPrincipal: principalsOf(find(ALIASES.notPrincipal)),
-    conditions: conditionsOf(condition),
+    conditions: conditionsByKey(conditionTests),
+    conditionTests,
     conditioned: isPresent(condition),
   };
 }
@@ -169,23 +180,31 @@ function principalsOf(entry: DataEntry | undefined): Principals | undefined {
   return out;
 }
 
-/** IAM's `{ Operator: { key: values } }`, and Pulumi's `[{ test, variable, values }]`. */
-function conditionsOf(node: DataNode | undefined): Map<string, PolicyValue[]> {
-  const out = new Map<string, PolicyValue[]>();
-  const add = (key: string, values: PolicyValue[]) => out.set(key.toLowerCase(), [...(out.get(key.toLowerCase()) ?? []), ...values]);
+/** IAM's `{ Operator: { key: values } }`, and Pulumi's and Terraform's `[{ test, variable, values }]`. */
+function conditionTestsOf(node: DataNode | undefined): ConditionTest[] {
+  const out: ConditionTest[] = [];
   if (node?.kind === 'object') {
     for (const operator of node.entries) {
-      if (operator.value.kind === 'object') for (const key of operator.value.entries) add(key.key, valuesOf(key.value));
+      if (operator.value.kind !== 'object') continue;
+      for (const key of operator.value.entries) out.push({ operator: operator.key, key: key.key.toLowerCase(), values: valuesOf(key.value) });
     }
   } else if (node?.kind === 'array') {
     for (const item of node.items) {
       if (item.kind !== 'object') continue;
-      const variable = item.entries.find((e) => e.key.toLowerCase() === 'variable');
-      const values = item.entries.find((e) => e.key.toLowerCase() === 'values');
+      const field = (name: string) => item.entries.find((e) => e.key.toLowerCase() === name);
+      const variable = field('variable');
+      const values = field('values');
       const key = variable && literalText(variable.value);
-      if (key && values) add(key, valuesOf(values.value));
+      const test = field('test');
+      if (key && values) out.push({ operator: (test && literalText(test.value)) ?? '', key: key.toLowerCase(), values: valuesOf(values.value) });
     }
   }
+  return out;
+}
+
+function conditionsByKey(tests: ConditionTest[]): Map<string, PolicyValue[]> {
+  const out = new Map<string, PolicyValue[]>();
+  for (const t of tests) out.set(t.key, [...(out.get(t.key) ?? []), ...t.values]);
   return out;
 }
 
