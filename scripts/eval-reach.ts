@@ -15,12 +15,12 @@ import { expectationsOf, scanText } from '../test/harness';
 import { corpusFiles, SIDECAR } from './eval-corpus';
 
 const CORPUS_DIR = join(__dirname, '..', 'test', 'corpus-reach');
-const CATEGORIES = ['iam', 'agent', 'lifecycle'] as const;
-type Category = (typeof CATEGORIES)[number];
+export const CATEGORIES = ['iam', 'agent', 'lifecycle'] as const;
+export type Category = (typeof CATEGORIES)[number];
 
 interface Label { line: number; category: Category }
 interface Miss { path: string; line: number; ruleId: string; message: string }
-interface Score { labels: number; tp: number; fp: number; fn: number; falsePositives: Miss[]; falseNegatives: Miss[] }
+export interface Score { labels: number; tp: number; fp: number; fn: number; falsePositives: Miss[]; falseNegatives: Miss[] }
 
 function categoryOf(id: string): Category | undefined {
   const head = id.split('/')[0];
@@ -49,8 +49,17 @@ function emptyScore(): Score {
   return { labels: 0, tp: 0, fp: 0, fn: 0, falsePositives: [], falseNegatives: [] };
 }
 
-async function main(): Promise<void> {
-  const verbose = process.argv.includes('--verbose');
+export interface ReachEvaluation {
+  files: number;
+  filesWithLabels: number;
+  scores: Record<Category, Score>;
+  errors: string[];
+}
+
+export const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
+
+/** Scans the corpus and scores each category by line. */
+export async function evaluateReach(): Promise<ReachEvaluation> {
   const scores = Object.fromEntries(CATEGORIES.map((c) => [c, emptyScore()])) as Record<Category, Score>;
   const files = corpusFiles(CORPUS_DIR);
   let filesWithLabels = 0;
@@ -93,26 +102,35 @@ async function main(): Promise<void> {
     }
   }
 
-  const ratio = (n: number, d: number) => (d === 0 ? 1 : n / d);
-  console.log(`reach corpus: ${files.length} files, ${filesWithLabels} with at least one label`);
+  return { files: files.length, filesWithLabels, scores, errors };
+}
+
+/** The scores as printed lines; with `verbose`, every false positive and miss. */
+export function formatReach(r: ReachEvaluation, verbose: boolean): string[] {
+  const { scores } = r;
+  const out = [`reach corpus: ${r.files} files, ${r.filesWithLabels} with at least one label`];
   for (const category of CATEGORIES) {
     const s = scores[category];
     const precision = ratio(s.tp, s.tp + s.fp);
     const recall = ratio(s.tp, s.labels);
-    console.log(
+    out.push(
       `${category.padEnd(9)} labels ${String(s.labels).padStart(3)}  tp ${String(s.tp).padStart(3)}  fp ${String(s.fp).padStart(3)}  fn ${String(s.fn).padStart(3)}  precision ${precision.toFixed(3)}  recall ${recall.toFixed(3)}`,
     );
   }
   if (verbose) {
     for (const category of CATEGORIES) {
       const s = scores[category];
-      for (const m of s.falsePositives) console.log(`FP ${m.path}:${m.line + 1} ${m.ruleId} ${m.message}`);
-      for (const m of s.falseNegatives) console.log(`FN ${m.path}:${m.line + 1} ${m.ruleId} (unflagged: ${m.message})`);
+      for (const m of s.falsePositives) out.push(`FP ${m.path}:${m.line + 1} ${m.ruleId} ${m.message}`);
+      for (const m of s.falseNegatives) out.push(`FN ${m.path}:${m.line + 1} ${m.ruleId} (unflagged: ${m.message})`);
     }
   }
-  for (const e of errors) console.log(`error ${e}`);
+  for (const e of r.errors) out.push(`error ${e}`);
+  return out;
 }
 
-main().catch((err) => {
-  console.error(err);
-}).finally(() => process.exit(0));
+if (require.main === module) {
+  evaluateReach()
+    .then((r) => console.log(formatReach(r, process.argv.includes('--verbose')).join('\n')))
+    .catch((err) => console.error(err))
+    .finally(() => process.exit(0));
+}
