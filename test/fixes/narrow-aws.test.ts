@@ -169,13 +169,6 @@ test('size limit: a list that would exceed the managed policy limit is written w
   assert.equal(none.filter((f) => f.title.includes("the code calls")).length, 0);
 });
 
-test('Resource "*" is not narrowed when an action of the statement accepts only "*"', async () => {
-  const text = policy('["s3:GetObject", "s3:ListAllMyBuckets"]', '"*"');
-  const found = await findings('policy.json', text, 'iam/aws-resource-star');
-  assert.equal(found.length, 1);
-  assert.deepEqual(computeFixes(found[0], { path: 'policy.json', text }, workspace(text, 'policy.json')), []);
-});
-
 test('Terraform: a resource defined twice gives the ARN template; a heredoc gets an interpolated reference', async () => {
   const twice = `resource "aws_s3_bucket" "a" {
   bucket = "a"

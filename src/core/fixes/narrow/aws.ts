@@ -5,11 +5,14 @@
 // (src/core/iam/aws/remedy.ts); the text at its spans must still be what the detector saw.
 import { actionPatternMatches, expandAction, findAction } from '../../iam/aws/actions';
 import { AWS_REMEDY, type AwsRemedyData } from '../../iam/aws/remedy';
+import { PASS_ROLE } from '../../iam/aws/risk';
 import { AWS_RULE } from '../../iam/aws/rules';
 import type { Finding, Fix, Span, TextEdit } from '../../types';
 import type { AwsCallSite, FixDocument, FixWorkspace } from '../draft';
 import { policySize, replaceElement, replaceItem, styleOf, unquoted, written, type ListStyle, type ListValue } from './awsLists';
-import { resourceChoice, resourceTypesFor } from './awsResources';
+import { everydayTypes, onEverydayResources, roleChoice, resourceChoice, resourceTypesFor, splitByScope } from './awsResources';
+import { passableRoles } from './awsPassRole';
+import { SPLIT_SID_SUFFIX, splitStatement, type SplitTarget } from './awsSplit';
 
 /** Managed policies hold 6,144 characters (inline role policies 10,240): the smaller limit is kept, the policy's kind being unknown here. */
 export const POLICY_SIZE_LIMIT = 6144;
@@ -26,6 +29,7 @@ interface Target {
   element: Span;
   document: Span;
   style: ListStyle;
+  remedySpans: Record<string, Span>;
 }
 
 export function awsFixes(finding: Finding, doc: FixDocument, workspace: FixWorkspace): Fix[] {
@@ -39,6 +43,8 @@ export function awsFixes(finding: Finding, doc: FixDocument, workspace: FixWorks
       return notActionFixes(target, workloadCalls(workspace, doc));
     case AWS_RULE.resourceStar:
       return resourceFixes(target);
+    case AWS_RULE.privilegeEscalation:
+      return passRoleFixes(target);
   }
   return [];
 }
@@ -63,8 +69,19 @@ function targetOf(finding: Finding, doc: FixDocument): Target | undefined {
   if (data.element === 'NotAction') {
     if (!/^["'`]?not_?actions?["'`]?$/i.test(at(key))) return undefined;
   } else if (!item || item.start < element.start || item.end > element.end || unquoted(at(item)) !== data.values[0]) return undefined;
+  if (!actionsUnchanged(doc.text, remedy.spans, data.actions)) return undefined;
   const sample = item ?? { start: element.start + (/^\s*[[-]\s*/.exec(at(element))?.[0].length ?? 0), end: element.end };
-  return { doc, data, item, key, element, document, style: styleOf(doc.text, sample, data.syntax, data.embedded) };
+  return { doc, data, item, key, element, document, style: styleOf(doc.text, sample, data.syntax, data.embedded), remedySpans: remedy.spans };
+}
+
+/** The statement's Action list still holds the actions the remedy lists (an earlier fix of the plan may have split it). */
+function actionsUnchanged(text: string, spans: Record<string, Span>, actions: string[]): boolean {
+  const { actionStart, actionEnd } = spans;
+  if (!actionStart || !actionEnd) return true;
+  if (actionStart.start > actionEnd.end || actionEnd.end > text.length) return false;
+  const current = text.slice(actionStart.start, actionEnd.end).match(/[A-Za-z0-9-]+:[A-Za-z0-9*?]+|\*/g) ?? [];
+  const key = (list: string[]) => [...new Set(list.map((a) => a.toLowerCase()))].sort().join(' ');
+  return key(current) === key(actions);
 }
 
 /** The flagged item replaced by `values`, in the list it sits in, or the whole element when it is the only value. */
@@ -101,11 +118,14 @@ function actionFixes(t: Target, calls: readonly AwsCallSite[]): Fix[] {
     if (fix) fixes.push(fix);
   }
   if (!everything) {
-    const readOnly = unique(expandAction(flagged).filter((a) => a.level === 'List' || a.level === 'Read').map((a) => a.id)).filter((a) => !listed.has(a.toLowerCase()));
+    // Of a service whose everyday resources are known (S3 buckets and objects, tables, queues...), only the reads of those:
+    // the rest (S3 Storage Lens, access grants, ...) is rarely what a workload reads, and takes resources nothing here names.
+    const readOnly = unique(expandAction(flagged).filter((a) => (a.level === 'List' || a.level === 'Read') && onEverydayResources(a.id)).map((a) => a.id))
+      .filter((a) => !listed.has(a.toLowerCase()));
     if (readOnly.length) {
       const fix = sized(t, readOnly, (actions, grouped) => fixOf(t,
         `Replace ${flagged} with its ${count(readOnly.length, 'read and list action')} (review: read/list only)`,
-        `A starting point, not what the code needs: ${flagged} is replaced by its read and list actions from the AWS action list${grouped}. ` +
+        `A starting point, not what the code needs: ${flagged} is replaced by its read and list actions from the AWS action list${everydayNote(flagged)}${grouped}. ` +
         `Review: read/list only. Add the write actions the workload really performs; ${calls.length ? 'the code here calls none of this service.' : 'no AWS SDK calls were found in the workspace to derive them from.'}`,
         [itemEdit(t, actions.map((text) => ({ text })))]));
       if (fix) fixes.push(fix);
@@ -133,7 +153,9 @@ function notActionFixes(t: Target, calls: readonly AwsCallSite[]): Fix[] {
 }
 
 function resourceFixes(t: Target): Fix[] {
-  const types = resourceTypesFor(t.data.actions);
+  const split = splitByScope(t.data.actions);
+  if (!split) return [];
+  const types = resourceTypesFor(split.scoped);
   if (!types?.length) return [];
   const choices = types.map(({ service, type }) => resourceChoice(service, type, t.data.syntax, t.data.embedded, t.data.defined ?? []));
   const seen = new Set<string>();
@@ -143,7 +165,13 @@ function resourceFixes(t: Target): Fix[] {
     seen.add(text);
     return true;
   }).sort((a, b) => written(a.value, t.style).localeCompare(written(b.value, t.style)));
-  const edits = [itemEdit(t, values.map((c) => c.value))];
+  let edits = [itemEdit(t, values.map((c) => c.value))];
+  if (split.anyResource.length) {
+    const target = splitTargetOf(t);
+    const splitEdits = target && splitStatement(target, split.anyResource.map((text) => ({ text })), split.scoped.map((text) => ({ text })), edits);
+    if (!splitEdits) return [];
+    edits = splitEdits;
+  }
   if (!fits(t, edits)) return [];
   const placeholders = values.some((c) => c.placeholder);
   const named = values.filter((c) => !c.placeholder).map((c) => c.what);
@@ -152,10 +180,51 @@ function resourceFixes(t: Target): Fix[] {
     named.length ? `the ${named.join(', ')} defined in this file` : '',
     templates.length ? `the ARN template of each ${templates.join(', ')} (from the AWS resource list)` : '',
   ].filter(Boolean);
-  return [fixOf(t, `Limit Resource to ${placeholders ? 'ARN templates of' : ''} the resources ${t.data.actions.length === 1 ? t.data.actions[0] : 'the actions'} act on${placeholders ? ' (fill in the placeholders)' : ''}`.replace(/ {2,}/g, ' '),
-    `"${t.data.values[0]}" is replaced by ${parts.join(' and ')}, for ${t.data.actions.join(', ')}.` +
+  const acting = split.scoped.length === 1 ? split.scoped[0] : 'the actions';
+  const splitNote = split.anyResource.length
+    ? ` The statement is split: ${split.anyResource.join(', ')} ${split.anyResource.length === 1 ? 'accepts' : 'accept'} only "*" and ${split.anyResource.length === 1 ? 'keeps' : 'keep'} it; a copy right after it (Sid suffixed "${SPLIT_SID_SUFFIX}", Condition kept) holds the others.`
+    : '';
+  return [fixOf(t, `${split.anyResource.length ? 'Split the statement and limit' : 'Limit'} Resource to ${placeholders ? 'ARN templates of' : ''} the resources ${acting} act on${placeholders ? ' (fill in the placeholders)' : ''}`.replace(/ {2,}/g, ' '),
+    `"${t.data.values[0]}" is replaced by ${parts.join(' and ')}, for ${split.scoped.join(', ')}.${splitNote}` +
     (placeholders ? ' Replace each <Placeholder> with your resource name, region and account id (or a pattern such as a name prefix); the policy is not valid until you do.' : ' Review that these are the resources the workload uses.'),
     edits)];
+}
+
+/** `iam:PassRole` on `*` limited to the role the file defines for it, else to the role ARN template; other actions of the statement keep `*` in a statement of their own. */
+function passRoleFixes(t: Target): Fix[] {
+  const passRole = t.data.actions.find((a) => a.toLowerCase() === PASS_ROLE.toLowerCase());
+  if (!passRole || t.data.element !== 'Resource') return [];
+  const choice = roleChoice(t.data.syntax, t.data.embedded, passableRoles(t.doc.text, t.data.syntax, t.data.defined ?? [], t.document.start));
+  if (!choice) return [];
+  let edits = [itemEdit(t, [choice.value])];
+  const others = t.data.actions.filter((a) => a !== passRole);
+  if (others.length) {
+    const target = splitTargetOf(t);
+    const splitEdits = target && splitStatement(target, others.map((text) => ({ text })), [{ text: passRole }], edits);
+    if (!splitEdits) return [];
+    edits = splitEdits;
+  }
+  if (!fits(t, edits)) return [];
+  const splitNote = others.length ? ` The statement is split: ${others.join(', ')} ${others.length === 1 ? 'keeps' : 'keep'} "${t.data.values[0]}"; a copy right after it (Sid suffixed "${SPLIT_SID_SUFFIX}") holds ${PASS_ROLE}.` : '';
+  return [fixOf(t, choice.placeholder ? `Limit ${PASS_ROLE} to a role ARN template (fill in the role name)` : `Limit ${PASS_ROLE} to ${choice.what}`,
+    (choice.placeholder
+      ? `"${t.data.values[0]}" is replaced by the IAM role ARN template: replace <Account> and <RoleNameWithPath> with the role(s) this identity hands to services (a name prefix such as role/app-* also works); the policy is not valid until you do.`
+      : `"${t.data.values[0]}" is replaced by ${choice.what}, the one role this file defines besides the policy's own. Review that it is the role this identity hands to a service.`) +
+    `${splitNote} Consider also a Condition on iam:PassedToService naming the service the role is for.`, edits)];
+}
+
+/** The Action element and statement bounds for a split, when the remedy has them. */
+function splitTargetOf(t: Target): SplitTarget | undefined {
+  const { actionKey, actionStart, actionEnd, statementStart, statementEnd } = t.remedySpans;
+  if (!actionKey || !actionStart || !actionEnd || !statementStart || !statementEnd) return undefined;
+  // A YAML mapping's span can run over the line break after it.
+  const statement = { start: statementStart.start, end: statementStart.start + t.doc.text.slice(statementStart.start, statementEnd.end).trimEnd().length };
+  const action = { start: actionStart.start, end: actionEnd.end };
+  if (statement.start > action.start || action.end > statement.end || t.element.start < statement.start || t.element.end > statement.end) return undefined;
+  const current = t.doc.text.slice(action.start, action.end);
+  if (!t.data.actions.every((a) => current.includes(a))) return undefined;
+  const sample = { start: action.start + (/^\s*[[-]\s*/.exec(current)?.[0].length ?? 0), end: action.end };
+  return { text: t.doc.text, statement, actionKey, action, actionStyle: styleOf(t.doc.text, sample, t.data.syntax, t.data.embedded) };
 }
 
 /**
@@ -187,6 +256,13 @@ function groupByVerb(actions: string[]): string[] {
     else out.push(...ids);
   }
   return out.sort();
+}
+
+/** Says which resources the read-only list was limited to, when it was. */
+function everydayNote(flagged: string): string {
+  const services = [...new Set(expandAction(flagged).map((a) => a.service))];
+  const types = services.flatMap((service) => everydayTypes(service));
+  return types.length ? ` on ${types.join(', ')} (reads of the service's other resources left out)` : '';
 }
 
 function provenance(actions: string[], sites: readonly AwsCallSite[]): string {

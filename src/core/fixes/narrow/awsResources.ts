@@ -30,6 +30,34 @@ const IAC: Record<string, IacType> = {
   'states/statemachine': { terraform: 'aws_sfn_state_machine', cloudFormation: 'AWS::StepFunctions::StateMachine', attribute: 'Arn' },
 };
 
+/**
+ * Whether an action acts only on the service's everyday resources (the types of the table above:
+ * buckets and objects, tables, queues...); true for every action of a service the table lacks.
+ */
+export function onEverydayResources(actionId: string): boolean {
+  const action = findAction(actionId);
+  if (!action) return false;
+  const everyday = everydayTypes(action.service);
+  if (!everyday.length) return true;
+  const types = resourceTypesOf(action.id);
+  return types.length > 0 && types.every((t) => everyday.includes(t.name));
+}
+
+/** `bucket`, `object` for `s3`: the types of the table above. */
+export function everydayTypes(service: string): string[] {
+  return Object.keys(IAC).filter((k) => k.startsWith(`${service}/`)).map((k) => k.slice(service.length + 1));
+}
+
+const ROLE: IacType = { terraform: 'aws_iam_role', cloudFormation: 'AWS::IAM::Role', attribute: 'Arn' };
+
+/** The role `iam:PassRole` may pass: the one role of `roles` (defined in the file), else the role ARN template. */
+export function roleChoice(syntax: PolicySyntax, embedded: string | undefined, roles: DefinedResource[]): ResourceChoice | undefined {
+  const reference = embedded !== 'string' ? referenceTo(ROLE, syntax, embedded, roles) : undefined;
+  if (reference) return { value: reference.value, what: reference.name, placeholder: false };
+  const type = resourceTypesOf('iam:PassRole').find((t) => t.name === 'role');
+  return type && { value: { text: placeholderArn(type.arn) }, what: 'IAM role', placeholder: true };
+}
+
 /** Placeholders that stand for "every" inside their parent (every object of the bucket, every index of the table). */
 const EVERY = new Set(['ObjectName', 'IndexName']);
 
@@ -38,6 +66,23 @@ export interface ResourceChoice {
   /** What it stands for, for the description. */
   what: string;
   placeholder: boolean;
+}
+
+/**
+ * The statement's actions split into those limited to resource types and those that take only `*`;
+ * undefined when an action is a wildcard, unknown, or takes resources of no type the dataset lists.
+ */
+export function splitByScope(actions: string[]): { scoped: string[]; anyResource: string[] } | undefined {
+  const scoped: string[] = [];
+  const anyResource: string[] = [];
+  for (const id of actions) {
+    const action = /[*?]/.test(id) ? undefined : findAction(id);
+    if (!action) return undefined;
+    if (!action.scopable) anyResource.push(id);
+    else if (resourceTypesOf(action.id).length) scoped.push(id);
+    else return undefined;
+  }
+  return scoped.length ? { scoped, anyResource } : undefined;
 }
 
 /** The resource types the statement's actions act on; undefined when one of them only takes `*`. */

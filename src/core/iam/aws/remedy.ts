@@ -31,8 +31,10 @@ export interface AwsRemedyData {
 /**
  * Spans: `key` (the element's key), `item` (the flagged value with its quotes, when one is flagged),
  * and the bounds of the element's value (list or single value) and of the policy document as empty
- * spans (`elementStart`, `elementEnd`, `documentStart`, `documentEnd`): a span that encloses text an
- * earlier fix in the same plan edits is lost, its bounds move.
+ * spans (`elementStart`, `elementEnd`, `documentStart`, `documentEnd`, `statementStart`, `statementEnd`):
+ * a span that encloses text an earlier fix in the same plan edits is lost, its bounds move. For a
+ * Resource finding also the statement's Action key and value bounds (`actionKey`, `actionStart`,
+ * `actionEnd`), for splitting the statement.
  */
 export function awsRemedy(doc: PolicyDocument, statement: PolicyStatement, name: AwsRemedyData['element'], element: PolicyElement, item?: PolicyValue): Remedy | undefined {
   if (!element.valueSpan) return undefined;
@@ -41,7 +43,10 @@ export function awsRemedy(doc: PolicyDocument, statement: PolicyStatement, name:
     key: element.keySpan,
     elementStart: at(element.valueSpan.start), elementEnd: at(element.valueSpan.end),
     documentStart: at(doc.span.start), documentEnd: at(doc.span.end),
+    statementStart: at(statement.span.start), statementEnd: at(statement.span.end),
   };
+  const action = statement.action;
+  if (action?.valueSpan && action !== element) Object.assign(spans, { actionKey: action.keySpan, actionStart: at(action.valueSpan.start), actionEnd: at(action.valueSpan.end) });
   if (item?.itemSpan) spans.item = item.itemSpan;
   const data: Omit<AwsRemedyData, 'syntax'> = {
     embedded: doc.embedded,
