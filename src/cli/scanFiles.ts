@@ -1,6 +1,5 @@
 import { availableParallelism } from 'node:os';
-import { join, resolve } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { resolve } from 'node:path';
 import { isIgnoredPath, type ResolvedConfig } from '../core/config';
 import { Engine } from '../core/engine';
 import { builtinDetectors } from '../core/registry';
@@ -9,6 +8,7 @@ import { nodeWasmSource } from '../node/wasmSource';
 import { ParserHost } from '../parsing/parserHost';
 import { walk, type FileEntry } from './files';
 import { readText } from './readText';
+import { ScanPool } from './scanPool';
 
 export type EntryOutcome = { result: FileScanResult } | { skipped: SkippedFile };
 
@@ -29,30 +29,38 @@ export interface ScanOutcome {
 const POOL_FROM_FILES = 64;
 
 export async function scanEntry(engine: Engine, entry: FileEntry, maxFileSize: number): Promise<EntryOutcome> {
-  const read = await readText(entry, maxFileSize);
+  const read = readText(entry, maxFileSize);
   if ('skipped' in read) return read;
   return { result: await engine.scan({ path: entry.rel, text: read.text }) };
 }
 
 /**
  * Lists and scans every file under `paths`: in this thread for small scans, else in a pool of
- * worker threads (one per core). Results come back in path order whatever the pool did.
+ * worker threads (one per core) that starts while the folders are still being listed. Results
+ * come back in path order whatever the pool did.
  */
 export async function scanFiles(paths: string[], options: ScanOptions): Promise<ScanOutcome> {
   const skipped: SkippedFile[] = [];
   const walkOptions = { root: options.root, gitignore: options.gitignore, isIgnored: (rel: string) => isIgnoredPath(rel, options.config) };
   const entries: FileEntry[] = [];
   const seen = new Set<string>();
-  for (const target of paths) {
-    for await (const entry of walk(resolve(target), walkOptions, skipped)) {
-      if (!seen.has(entry.abs)) entries.push(entry);
-      seen.add(entry.abs);
-    }
-  }
   const workers = Math.min(availableParallelism(), 8);
-  const outcomes = entries.length >= POOL_FROM_FILES && workers > 1
-    ? await scanInPool(entries, options, workers)
-    : await scanHere(entries, options);
+  let pool: ScanPool | undefined;
+  try {
+    for (const target of paths) {
+      for await (const entry of walk(resolve(target), walkOptions, skipped)) {
+        if (seen.has(entry.abs)) continue;
+        seen.add(entry.abs);
+        entries.push(entry);
+        if (!pool && entries.length >= POOL_FROM_FILES && workers > 1) pool = new ScanPool(entries, options, workers);
+        pool?.offer();
+      }
+    }
+  } catch (err) {
+    await pool?.close();
+    throw err;
+  }
+  const outcomes = pool ? await pool.finish() : await scanHere(entries, options);
   const files: FileScanResult[] = [];
   for (const outcome of outcomes) {
     if ('skipped' in outcome) skipped.push(outcome.skipped);
@@ -73,39 +81,4 @@ async function scanHere(entries: FileEntry[], options: ScanOptions): Promise<Ent
     options.onProgress?.(outcomes.length, entry.rel);
   }
   return outcomes;
-}
-
-function scanInPool(entries: FileEntry[], options: ScanOptions, size: number): Promise<EntryOutcome[]> {
-  const outcomes: EntryOutcome[] = new Array(entries.length);
-  let next = 0;
-  let done = 0;
-  return new Promise((resolvePool, rejectPool) => {
-    const pool: Worker[] = [];
-    const finish = (err?: Error) => {
-      for (const w of pool) void w.terminate();
-      if (err) rejectPool(err);
-      else resolvePool(outcomes);
-    };
-    const feed = (worker: Worker) => {
-      if (next < entries.length) {
-        const id = next++;
-        worker.postMessage({ id, entry: entries[id] });
-      }
-    };
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(join(__dirname, 'scan-worker.js'), { workerData: { config: options.config } });
-      pool.push(worker);
-      worker.on('message', (message: { id: number; outcome: EntryOutcome }) => {
-        outcomes[message.id] = message.outcome;
-        done++;
-        options.onProgress?.(done, entries[message.id].rel);
-        if (done === entries.length) finish();
-        else feed(worker);
-      });
-      worker.on('error', (err) => finish(err));
-      // Two files in flight per worker keep it busy while the main thread is slow to answer.
-      feed(worker);
-      feed(worker);
-    }
-  });
 }

@@ -1,4 +1,5 @@
-// A worker thread of the CLI's scan pool: its own engine and parser, fed file paths by the main thread.
+// A worker thread of the CLI's scan pool (see scanPool.ts): its own engine and parser. It claims
+// files from the shared list one at a time and sends their outcomes back in small groups.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config';
 import { Engine } from '../core/engine';
@@ -6,15 +7,62 @@ import { builtinDetectors } from '../core/registry';
 import { nodeWasmSource } from '../node/wasmSource';
 import { ParserHost } from '../parsing/parserHost';
 import type { FileEntry } from './files';
-import { scanEntry } from './scanFiles';
+import { scanEntry, type EntryOutcome } from './scanFiles';
+import { NEXT_FILE, type EntriesMessage, type OutcomesMessage } from './scanPool';
 
 const config = workerData.config as ResolvedConfig;
+const counter = workerData.counter as Int32Array;
 const engine = new Engine(builtinDetectors(config), new ParserHost(nodeWasmSource(), new Set(config.disabledLanguages)), config);
 
-parentPort!.on('message', async (message: { id: number; entry: FileEntry }) => {
-  try {
-    parentPort!.postMessage({ id: message.id, outcome: await scanEntry(engine, message.entry, config.maxFileSize) });
-  } catch (err) {
-    parentPort!.postMessage({ id: message.id, outcome: { skipped: { path: message.entry.rel, reason: `scan failed: ${(err as Error).message}` } } });
-  }
+/** Outcomes are sent after this many files or this long, whichever comes first: fewer messages, a live progress line. */
+const SEND_FILES = 32;
+const SEND_MS = 100;
+
+/** The list so far; files below `released` have been claimed (here or elsewhere) and are dropped. */
+const entries: (FileEntry | undefined)[] = [];
+let released = 0;
+let running = false;
+
+parentPort!.on('message', (message: EntriesMessage) => {
+  for (const entry of message.entries) entries.push(entry);
+  if (!running) void run();
 });
+
+/** The index of the next unclaimed file among those this worker has received, or -1. */
+function claim(): number {
+  for (;;) {
+    const next = Atomics.load(counter, NEXT_FILE);
+    if (next >= entries.length) return -1;
+    if (Atomics.compareExchange(counter, NEXT_FILE, next, next + 1) === next) {
+      while (released < next) entries[released++] = undefined;
+      return next;
+    }
+  }
+}
+
+/** Scans files until none is left to claim; more may arrive later, and start it again. */
+async function run(): Promise<void> {
+  running = true;
+  let pending: OutcomesMessage = { indexes: [], outcomes: [] };
+  let sentAt = Date.now();
+  const flush = () => {
+    if (pending.indexes.length) parentPort!.postMessage(pending);
+    pending = { indexes: [], outcomes: [] };
+    sentAt = Date.now();
+  };
+  for (let index = claim(); index !== -1; index = claim()) {
+    const entry = entries[index]!;
+    entries[index] = undefined;
+    let outcome: EntryOutcome;
+    try {
+      outcome = await scanEntry(engine, entry, config.maxFileSize);
+    } catch (err) {
+      outcome = { skipped: { path: entry.rel, reason: `scan failed: ${(err as Error).message}` } };
+    }
+    pending.indexes.push(index);
+    pending.outcomes.push(outcome);
+    if (pending.indexes.length >= SEND_FILES || Date.now() - sentAt >= SEND_MS) flush();
+  }
+  flush();
+  running = false;
+}

@@ -4,12 +4,13 @@
 const ALPHABET = 128;
 
 export class KeywordScanner {
-  /** Transition table: `next[row + charCode]` is the next state's row (`state * 128`); failure links are folded in. */
+  /**
+   * Transition table: `next[row | charCode]` is the next state's row (`state * 128`), failure links
+   * folded in, with bit 0 set when that state ends a keyword: the hot loop then reads one array.
+   */
   private readonly next: Int32Array;
   /** Per state, the keywords that end there (directly or through a failure link). */
   private readonly outputs: (number[] | undefined)[];
-  /** 1 for states with outputs: a typed-array test keeps the hot loop monomorphic. */
-  private readonly terminal: Uint8Array;
 
   /** `keywords` are lower-case ASCII; `scan` finds them in any case and reports them by their index in this list. */
   constructor(readonly keywords: readonly string[]) {
@@ -58,11 +59,10 @@ export class KeywordScanner {
     for (let row = 0; row < next.length; row += ALPHABET) {
       for (let c = 65; c <= 90; c++) next[row + c] = next[row + c + 32];
     }
-    // Store each target as its row offset (state * 128): the hot loop then needs no multiply.
-    for (let i = 0; i < next.length; i++) next[i] *= ALPHABET;
+    // Store each target as its row offset (state * 128), which leaves bit 0 free for the flag.
+    for (let i = 0; i < next.length; i++) next[i] = next[i] * ALPHABET + (outputs[next[i]] ? 1 : 0);
     this.next = next;
     this.outputs = outputs;
-    this.terminal = Uint8Array.from(outputs, (o) => (o ? 1 : 0));
   }
 
   /**
@@ -72,14 +72,14 @@ export class KeywordScanner {
    */
   scan(text: string): (number[] | undefined)[] {
     const hits: (number[] | undefined)[] = new Array(this.keywords.length);
-    const { next, outputs, terminal, keywords } = this;
+    const { next, outputs, keywords } = this;
     const length = text.length;
     // Non-ASCII characters fold onto ASCII ones: at worst an extra hit, which the format's regex rejects.
-    let row = 0;
+    let cell = 0;
     for (let i = 0; i < length; i++) {
-      row = next[row | (text.charCodeAt(i) & 0x7f)];
-      if (terminal[row >> 7] === 1) {
-        for (const k of outputs[row >> 7]!) (hits[k] ??= []).push(i - keywords[k].length + 1);
+      cell = next[(cell & -ALPHABET) | (text.charCodeAt(i) & 0x7f)];
+      if ((cell & 1) !== 0) {
+        for (const k of outputs[cell >> 7]!) (hits[k] ??= []).push(i - keywords[k].length + 1);
       }
     }
     return hits;

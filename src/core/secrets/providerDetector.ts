@@ -1,13 +1,15 @@
 // Runs the provider-format catalogue over any region (code, config, comments, Markdown, plain text):
-// one case-insensitive keyword pass over the text, then each format's regex on the lines near its
-// keywords only, placeholder and entropy filters, context words, offline validation, and one
-// finding per value.
+// one case-insensitive keyword pass over the text (shared with other detectors: keywordIndex.ts),
+// then each format's regex on the lines near its keywords only (only at its prefix's occurrences
+// there when it has one: keywordAnchors.ts), placeholder and entropy filters, context words,
+// offline validation, and one finding per value.
 import type { Detector, ScanContext } from '../detector';
 import { redact, shannonEntropy } from '../text';
 import type { Confidence, RawFinding, RuleInfo, Span } from '../types';
 import type { SecretFormat } from './format';
 import { SECRET_FORMATS } from './formats';
-import { KeywordScanner } from './keywordScanner';
+import { anchorKeyword } from './keywordAnchors';
+import { KeywordSet } from './keywordIndex';
 import { isPlaceholder } from './placeholders';
 import type { Check } from './validators';
 
@@ -43,10 +45,16 @@ interface CompiledFormat {
   ruleId: string;
   /** The pattern with the global and indices flags. */
   regex: RegExp;
-  /** Indexes of the format's keywords in the scanner. */
+  /** Indexes of the format's keywords in the keyword set. */
   keywordIds: number[];
   /** Whether a match can be 'validated', the only kind reported in generated files. */
   canValidate: boolean;
+  /** The keyword every match starts with (`ghp_`, `://`), when there is one: the regex then runs only at its occurrences. */
+  anchorId?: number;
+  /** The required context words, when testing them on a whole window tells whether any match there can pass. */
+  contextGate?: RegExp;
+  /** `regex` with the sticky flag instead of global, made on first use. */
+  sticky?: RegExp;
 }
 
 /** How far past its keyword's line a multi-line match (a key block) may run. */
@@ -54,14 +62,19 @@ const MULTILINE_REACH = 16_384;
 
 export function createProviderDetector(formats: readonly SecretFormat[] = SECRET_FORMATS): Detector {
   const keywords = [...new Set(formats.flatMap((f) => f.keywords))];
-  const scanner = new KeywordScanner(keywords);
-  const compiled: CompiledFormat[] = formats.map((format) => ({
-    format,
-    ruleId: `secret/${format.id}`,
-    regex: new RegExp(format.pattern.source, [...new Set(format.pattern.flags + 'gd')].join('')),
-    keywordIds: format.keywords.map((k) => keywords.indexOf(k)),
-    canValidate: Boolean(format.validate || format.structure),
-  }));
+  const keywordSet = new KeywordSet(keywords);
+  const compiled: CompiledFormat[] = formats.map((format) => {
+    const anchor = format.keywords.length ? anchorKeyword(format.pattern.source, keywords) : undefined;
+    return {
+      format,
+      ruleId: `secret/${format.id}`,
+      regex: new RegExp(format.pattern.source, [...new Set(format.pattern.flags + 'gd')].join('')),
+      keywordIds: format.keywords.map((k) => keywords.indexOf(k)),
+      canValidate: Boolean(format.validate || format.structure),
+      anchorId: anchor === undefined ? undefined : keywords.indexOf(anchor),
+      contextGate: format.context?.required && !format.context.pattern.global && !format.context.pattern.sticky && !/[\^$]/.test(format.context.pattern.source.replace(/\\./g, '')) ? format.context.pattern : undefined,
+    };
+  });
 
   const formatsOfKeyword = keywords.map((_, k) => compiled.flatMap((c, i) => (c.keywordIds.includes(k) ? [i] : [])));
   const pathLimited = compiled.flatMap((c, i) => (c.format.paths ? [i] : []));
@@ -73,7 +86,7 @@ export function createProviderDetector(formats: readonly SecretFormat[] = SECRET
     // A match, its context words and a multi-line key block all lie within this reach.
     locality: { lines: contextLines + 2, chars: MULTILINE_REACH + 4096 },
     detect(ctx: ScanContext): RawFinding[] {
-      const hits = scanner.scan(ctx.text);
+      const hits = keywordSet.hits(ctx);
       const active = new Uint8Array(compiled.length);
       hits.forEach((offsets, k) => {
         if (offsets) for (const i of formatsOfKeyword[k]) active[i] = 1;
@@ -85,7 +98,8 @@ export function createProviderDetector(formats: readonly SecretFormat[] = SECRET
         const c = compiled[i];
         if (!active[i] || (ctx.generated && !c.canValidate)) continue;
         const windows = c.format.paths ? pathWindows(ctx, c.format.paths) : keywordWindows(ctx, c, hits);
-        for (const [start, end] of windows) scanWindow(ctx, c, start, end, found);
+        if (c.anchorId !== undefined && !c.format.paths) scanAnchors(ctx, c, windows, hits[c.anchorId] ?? [], found);
+        else for (const [start, end] of windows) if (mayPassContext(ctx, c, start, end)) scanWindow(ctx, c, start, end, found);
       }
       return found;
     },
@@ -120,16 +134,55 @@ function keywordWindows(ctx: ScanContext, c: CompiledFormat, hits: (number[] | u
   return windows;
 }
 
+/**
+ * Like `scanWindow` over each window, for a format whose matches all start with its anchor keyword:
+ * the regex runs, sticky, at each occurrence of the anchor inside a window, and finds exactly the
+ * matches a scan of the whole window would (a match found skips the occurrences it covers).
+ */
+function scanAnchors(ctx: ScanContext, c: CompiledFormat, windows: [number, number][], anchors: number[], found: RawFinding[]): void {
+  const sticky = (c.sticky ??= new RegExp(c.regex.source, c.regex.flags.replace('g', '') + 'y'));
+  let w = 0;
+  let covered = -1;
+  for (const at of anchors) {
+    while (w < windows.length && windows[w][1] <= at) w++;
+    if (w === windows.length) break;
+    const [start, end] = windows[w];
+    if (at < start || at < covered) continue;
+    const slice = ctx.text.slice(start, end);
+    sticky.lastIndex = at - start;
+    const match = sticky.exec(slice);
+    if (!match) continue;
+    covered = at + match[0].length;
+    consider(ctx, c, match, start, found);
+  }
+}
+
+/**
+ * False when a format's required context words occur nowhere within its reach of the window: no
+ * match there can pass, so the (dearer) pattern need not run. A weak keyword (`segment`, `oci`,
+ * `meta`) sits on many lines that lack the words.
+ */
+function mayPassContext(ctx: ScanContext, c: CompiledFormat, start: number, end: number): boolean {
+  if (!c.contextGate) return true;
+  const reach = c.format.context?.lines ?? 0;
+  const from = ctx.lines.lineStart(ctx.lines.lineOf(start) - reach);
+  const to = ctx.lines.lineEnd(ctx.lines.lineOf(end) + reach);
+  return c.contextGate.test(ctx.text.slice(from, to));
+}
+
 /** Adds the format's findings in text[start, end) to `found`, skipping values an earlier (more specific) format already reported. */
 function scanWindow(ctx: ScanContext, c: CompiledFormat, start: number, end: number, found: RawFinding[]): void {
-  for (const match of ctx.text.slice(start, end).matchAll(c.regex)) {
-    const at = match.indices?.groups?.secret;
-    if (!at || at[0] === at[1]) continue;
-    const valueSpan: Span = { start: start + at[0], end: start + at[1] };
-    if (found.some((f) => overlaps(f.valueSpan ?? f.span, valueSpan))) continue;
-    const finding = assess(ctx, c, match, start + match.index, valueSpan);
-    if (finding) found.push(finding);
-  }
+  for (const match of ctx.text.slice(start, end).matchAll(c.regex)) consider(ctx, c, match, start, found);
+}
+
+/** Assesses one match of the format found in a slice of the text that begins at `offset`. */
+function consider(ctx: ScanContext, c: CompiledFormat, match: RegExpExecArray, offset: number, found: RawFinding[]): void {
+  const at = match.indices?.groups?.secret;
+  if (!at || at[0] === at[1]) return;
+  const valueSpan: Span = { start: offset + at[0], end: offset + at[1] };
+  if (found.some((f) => overlaps(f.valueSpan ?? f.span, valueSpan))) return;
+  const finding = assess(ctx, c, match, offset + match.index, valueSpan);
+  if (finding) found.push(finding);
 }
 
 /** Filters one candidate (placeholder, entropy, context, validation) and explains what is left. */

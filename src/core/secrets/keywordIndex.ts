@@ -1,0 +1,59 @@
+// One keyword pass per text, shared by every detector that asks. Each detector declares its words
+// once (a `KeywordSet`, made at module load); the first lookup on a scan context runs one
+// Aho-Corasick pass over the union of all declared words, and every later lookup on the same
+// context reads its hits. Separate passes (a regex, `includes` per word, `toLowerCase` first) cost
+// several times more over a large workspace: see notes/throughput.md.
+import { KeywordScanner } from './keywordScanner';
+
+/** Every declared word, each once; a word's index is its id. */
+const union: string[] = [];
+const idOf = new Map<string, number>();
+/** Rebuilt when a set declares a new word. */
+let scanner: KeywordScanner | undefined;
+/** Hits of the union per text holder (a `ScanContext`), kept as long as the holder lives. */
+const cache = new WeakMap<object, (number[] | undefined)[]>();
+
+/** The union's hits in `holder.text`, from the cache when this holder was scanned with the current union. */
+function unionHits(holder: { text: string }): (number[] | undefined)[] {
+  let hits = cache.get(holder);
+  if (!hits || hits.length !== union.length) {
+    scanner ??= new KeywordScanner(union);
+    hits = scanner.scan(holder.text);
+    cache.set(holder, hits);
+  }
+  return hits;
+}
+
+/** A detector's words (lower-case ASCII), looked up in the shared pass. */
+export class KeywordSet {
+  private readonly ids: number[];
+
+  constructor(readonly words: readonly string[]) {
+    this.ids = words.map((word) => {
+      let id = idOf.get(word);
+      if (id === undefined) {
+        if (!/^[\x00-\x7f]+$/.test(word) || word !== word.toLowerCase()) throw new Error(`keyword is not lower-case ASCII: ${word}`);
+        id = union.length;
+        union.push(word);
+        idOf.set(word, id);
+        scanner = undefined;
+      }
+      return id;
+    });
+  }
+
+  /**
+   * Start offsets of every occurrence of each word in `holder.text`, ignoring ASCII case, indexed
+   * like `words` (undefined: none). `holder` is the scan context: the pass runs once per context.
+   */
+  hits(holder: { text: string }): (number[] | undefined)[] {
+    const all = unionHits(holder);
+    return this.ids.map((id) => all[id]);
+  }
+
+  /** Whether any of the words occurs in `holder.text`, ignoring ASCII case. */
+  any(holder: { text: string }): boolean {
+    const all = unionHits(holder);
+    return this.ids.some((id) => all[id] !== undefined);
+  }
+}
