@@ -1,12 +1,20 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
-import { changedSpan } from '../src/core/liveDocuments';
+import type { ScanContext } from '../src/core/detector';
+import { changedSpan, LiveDocuments } from '../src/core/liveDocuments';
+import { anchorsOf, findAnchors } from '../src/core/secrets/generic/anchors';
+import { findSuppressions, findSuppressionsLive } from '../src/core/suppressions';
+import { LineIndex } from '../src/core/text';
+import { mentions } from '../src/core/mentions';
 import { nodeWasmSource } from '../src/node/wasmSource';
 import { IncrementalTrees } from '../src/parsing/incrementalTrees';
 import { ParserHost } from '../src/parsing/parserHost';
 import { DEFAULT_CONFIG } from '../src/core/config';
 import { Engine } from '../src/core/engine';
 import { builtinDetectors } from '../src/core/registry';
+import type { FileScanResult } from '../src/core/types';
 import { githubToken } from './tokens';
 
 test('changedSpan finds the one edited span', () => {
@@ -51,5 +59,159 @@ test('an open document edited many times reports exactly what a fresh scan repor
     const a = await live.scan({ path: 'live.py', text, documentKey: key });
     const b = await fresh.scan({ path: 'live.py', text });
     assert.deepEqual(summary(a), summary(b), `after edit ${step} at ${at}`);
+  }
+});
+
+const fixture = (name: string) => readFileSync(join(__dirname, 'fixtures', 'generic', name), 'utf8');
+
+/** Realistic files with secrets, comments, suppressions and ciphertext, repeated to a few hundred lines. */
+function liveCases(): { path: string; text: string }[] {
+  const suppressed = '# keyhole-ignore secret\nlegacy_password = "Pw9-legacy-Zk3r"\n';
+  const repeat = (text: string, times: number, join = '\n') => Array.from({ length: times }, () => text).join(join);
+  return [
+    { path: 'app/flask_app.py', text: repeat(fixture('flask_app.py') + suppressed + fixture('comments/migrate_users.py'), 3) },
+    { path: 'src/server.ts', text: repeat(fixture('express_server.js') + fixture('comments/session.ts') + fixture('settings.ts'), 3) },
+    { path: 'deploy/stack.yaml', text: repeat(fixture('application.yml') + fixture('deployment.yaml') + fixture('ciphertext/sealed-secret.yaml') + fixture('docker-compose.yml'), 3, '\n---\n') },
+    { path: 'config/settings.json', text: `[\n${repeat(fixture('appsettings.json') + ',\n' + fixture('ciphertext/renovate.json'), 4, ',\n')}\n]\n` },
+  ];
+}
+
+/** Everything a host shows, in a form that compares: findings, suppressed findings, suppression comments, generic drop notes. */
+function shown(r: FileScanResult) {
+  const finding = (f: FileScanResult['findings'][number]) =>
+    `${f.ruleId}@${f.span.start}-${f.span.end}/${f.valueSpan?.start}-${f.valueSpan?.end} ${f.severity} ${f.confidence} ${f.fingerprint} ${f.message} ${JSON.stringify(f.remedy ?? null)}`;
+  return {
+    findings: r.findings.map(finding),
+    suppressed: r.suppressed.map(finding),
+    suppressions: r.suppressions.map((s) => JSON.stringify(s)),
+    skipped: r.skipped,
+    dropped: (r.dropped ?? []).filter((d) => d.ruleId.startsWith('secret/generic')).map((d) => `${d.ruleId}:${d.line}:${d.reason}`).sort(),
+  };
+}
+
+/** One random edit: mostly single characters that change syntax (quotes, colons, newlines, brackets, comment marks). */
+function randomEdit(text: string, random: () => number): { at: number; remove: number; insert: string } {
+  const at = Math.floor(random() * text.length);
+  const roll = random();
+  if (roll < 0.05) return { at, remove: Math.min(text.length - at, Math.floor(random() * 300)), insert: '' };
+  if (roll < 0.1) return { at, remove: 0, insert: '\napi_token = "tk_9f8e7d6c5b4a3z2y1x0w"\n' };
+  if (roll < 0.13) return { at, remove: 0, insert: '# keyhole-ignore\n' };
+  const chars = ['x', 'x', 'x', '"', "'", ':', '\n', ' ', '#', '/', '*', '{', '}', '(', ')', '=', ',', '-', 'Σ', '𝐀'];
+  return { at, remove: random() < 0.45 ? 1 : 0, insert: random() < 0.8 ? chars[Math.floor(random() * chars.length)] : '' };
+}
+
+test('open documents edited at random report exactly what a fresh scan of the same text reports', async () => {
+  const host = new ParserHost(nodeWasmSource());
+  const detectors = builtinDetectors(DEFAULT_CONFIG);
+  const trees = new IncrementalTrees(host);
+  const live = new Engine(detectors, trees, DEFAULT_CONFIG);
+  let seed = 11;
+  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  let compared = 0;
+  let withFindings = 0;
+  for (const { path, text: initial } of liveCases()) {
+    let text = initial;
+    const key = `file:///${path}`;
+    await live.scan({ path, text, documentKey: key });
+    for (let step = 0; step < 60; step++) {
+      const edit = randomEdit(text, random);
+      const before = text.slice(0, edit.at);
+      const removed = text.slice(edit.at, edit.at + edit.remove);
+      const row = before.split('\n').length - 1;
+      const column = edit.at - (before.lastIndexOf('\n') + 1);
+      const removedLines = removed.split('\n');
+      text = before + edit.insert + text.slice(edit.at + edit.remove);
+      trees.applyChanges(key, [{
+        startIndex: edit.at, oldEndIndex: edit.at + edit.remove, newText: edit.insert,
+        startPosition: { row, column },
+        oldEndPosition: removedLines.length === 1 ? { row, column: column + removed.length } : { row: row + removedLines.length - 1, column: removedLines[removedLines.length - 1].length },
+      }]);
+      // Now and then several edits land before one scan (fast typing).
+      if (step % 9 === 4) continue;
+      const a = await live.scan({ path, text, documentKey: key });
+      const b = await new Engine(detectors, new IncrementalTrees(host), DEFAULT_CONFIG).scan({ path, text, documentKey: key });
+      assert.deepEqual(shown(a), shown(b), `${path} after edit ${step} (${JSON.stringify(edit.insert)} at ${edit.at}, ${edit.remove} removed)`);
+      compared++;
+      if (a.findings.length) withFindings++;
+    }
+    live.forgetDocument(key);
+    trees.forget(key);
+  }
+  // The comparison means something only if the files keep findings while they are edited.
+  assert.ok(withFindings > compared * 0.8, `${withFindings} of ${compared} scans had findings`);
+});
+
+/** Random single-character edits of `text` fed to `revise`, with the revision's context checked against a fresh computation. */
+async function reviseRandomly(text: string, language: 'python' | 'yaml', steps: number, check: (ctx: ScanContext, fresh: string) => void) {
+  const live = new LiveDocuments();
+  let seed = 5;
+  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const chars = ['"', "'", '\n', ' ', '=', ':', '#', 'x', 'Σ', 'İ', '😀', '(', ','];
+  for (let step = 0; step < steps; step++) {
+    const revision = live.revise('doc', text, language, false);
+    const ctx: ScanContext = { path: 'a.py', language, text, lines: revision.lines, generated: false, tree: null, live: revision.memory, get lower() { return revision.lower(); } };
+    check(ctx, text);
+    // Half the edits land next to a quote, where they decide whether a name on the line before binds a literal.
+    let at = Math.floor(random() * text.length);
+    if (random() < 0.5) at = Math.max(text.indexOf('"', at), 0) + (random() < 0.5 ? 1 : 0);
+    const insert = random() < 0.7 ? chars[Math.floor(random() * chars.length)] : '';
+    text = text.slice(0, at) + insert + text.slice(at + (random() < 0.5 ? 1 : Math.floor(random() * 3)));
+  }
+}
+
+test('anchors, line index and lower-cased text patched around edits equal those of the whole text', async () => {
+  // Names whose literal sits on the next line, quoted names, comments, env lookups: anchors decided by text a line away.
+  const block = [
+    'db_password =', '    "Pw-9xq-Zk3r-77"', 'token = os.environ.get("API_TOKEN",', '  "tk-live-0a9s8d7f6g")',
+    '# secret: hunter2-but-longer', '"apiKey": "AbCdEf0123456789xyz",', 'auth(', "  'user', 'pa55word-Q')", 'plain = 1',
+  ].join('\n');
+  const text = Array.from({ length: 40 }, () => block).join('\n') + '\n';
+  let checked = 0;
+  await reviseRandomly(text, 'python', 300, (ctx, fresh) => {
+    assert.deepEqual(anchorsOf(ctx), findAnchors(fresh, fresh.toLowerCase(), true));
+    assert.equal(ctx.lower, fresh.toLowerCase());
+    const index = new LineIndex(fresh);
+    assert.equal(ctx.lines.lineCount, index.lineCount);
+    for (let line = 0; line < index.lineCount; line += 7) assert.equal(ctx.lines.lineStart(line), index.lineStart(line));
+    checked++;
+  });
+  assert.equal(checked, 300);
+});
+
+test('suppression comments of an edited document are those of the whole text', async () => {
+  const text = Array.from({ length: 30 }, (_, i) => `key_${i}: value-${i}\n# keyhole-ignor secret\nother: "gitleaks:allo"\n`).join('');
+  await reviseRandomly(text, 'yaml', 200, (ctx, fresh) => {
+    assert.deepEqual(findSuppressionsLive(fresh, 'yaml', 'a.yaml', ctx.lines, ctx.live!), findSuppressions(fresh, 'yaml', 'a.yaml', new LineIndex(fresh)));
+  });
+});
+
+test('mentions answers from the edit what a search of the whole lower-cased text answers', async () => {
+  // Few occurrences, so that edits make words appear and disappear.
+  const text = Array.from({ length: 40 }, (_, i) => (i % 20 === 7 ? 'Principal( "PolicyStatement" aws-cdk\n' : `line ${i} = "x"\n`)).join('');
+  const words = ['principal(', 'policystatement', 'aws-cdk', '"x"', 'x', 'line 3'];
+  let flips = 0;
+  let last = '';
+  await reviseRandomly(text, 'python', 400, (ctx, fresh) => {
+    const lower = fresh.toLowerCase();
+    const answers = words.map((w) => mentions(ctx, w));
+    assert.deepEqual(answers, words.map((w) => lower.includes(w)));
+    if (answers.join() !== last) flips++;
+    last = answers.join();
+  });
+  assert.ok(flips > 5, `answers changed ${flips} times`);
+});
+
+test('mentions is right for an edit at every offset of a word, its ends and its neighbours', () => {
+  const text = 'a = aws-cdk;\nb = "aws-cdk-lib" # aws-cd\n';
+  const words = ['aws-cdk', 'a', 'cdk;', '\n#'];
+  for (let at = 0; at <= text.length; at++) {
+    for (const edited of [text.slice(0, at) + 'z' + text.slice(at), text.slice(0, at) + text.slice(at + 1), text.slice(0, at) + 'k' + text.slice(at)]) {
+      const live = new LiveDocuments();
+      for (const version of [text, edited]) {
+        const revision = live.revise('doc', version, 'python', false);
+        const ctx: ScanContext = { path: 'a.py', language: 'python', text: version, lines: revision.lines, generated: false, tree: null, live: revision.memory, get lower() { return revision.lower(); } };
+        assert.deepEqual(words.map((w) => mentions(ctx, w)), words.map((w) => version.includes(w)), JSON.stringify(version));
+      }
+    }
   }
 });

@@ -1,6 +1,6 @@
 import type { Tree } from 'web-tree-sitter';
 import type { LanguageKey } from './lang/languages';
-import type { Locality } from './liveDocuments';
+import type { LiveMemory, Locality } from './liveDocuments';
 import type { LineIndex } from './text';
 import type { RawFinding, RuleInfo, Span } from './types';
 
@@ -23,6 +23,16 @@ export interface ScanContext {
    * public key), for `--verbose`. The reason must never contain the value.
    */
   drop?(ruleId: string, span: Span, reason: string): void;
+  /**
+   * In an open document (the whole of it), what the last scan kept: a detector may reuse its work
+   * on the text an edit did not touch. The result must stay the same as without it.
+   */
+  live?: LiveMemory;
+  /**
+   * With `live` and a tree: the ranges (offsets in `text`) whose syntax differs from the tree of the
+   * last scan; undefined when that tree was not kept.
+   */
+  treeChanges?: Span[];
 }
 
 export interface Detector {

@@ -2,23 +2,25 @@ import type { Tree } from 'web-tree-sitter';
 import { DEFAULT_CONFIG, ruleSetting, type ResolvedConfig } from './config';
 import type { Detector, ScanContext } from './detector';
 import { detectLanguage, isTreeLanguage, type LanguageKey, type TreeLanguage } from './lang/languages';
-import { LiveDocuments, type Locality } from './liveDocuments';
+import { LiveDocuments, runLocal, type Locality, type Revision } from './liveDocuments';
 import { splitRegions } from './regions';
 import { blankTemplates } from './structured/templates';
-import { findSuppressions, suppressionFor } from './suppressions';
+import { findSuppressions, findSuppressionsLive, suppressionFor } from './suppressions';
 import { hash64, LineIndex, looksMinified, redact } from './text';
+import { holdsSecretValue } from './rules/taxonomy';
 import { mapFindingSpans, type FileScanResult, type Finding, type RawFinding, type RuleInfo, type Span } from './types';
 
 /** Parses text into a syntax tree; implemented by the parsing layer (ParserHost). */
 export interface TreeProvider {
   /**
    * `documentKey` names an open document whose tree the provider may keep and reparse
-   * incrementally; such a tree comes back with `cached: true` and the engine leaves it alive.
+   * incrementally; such a tree comes back with `cached: true` and the engine leaves it alive, and
+   * with `changes`, the ranges whose syntax differs from the document's previous tree, if it had one.
    * `windows`: parse only these parts of the text (a large file scanned once).
    */
   parse(
     language: TreeLanguage, text: string, documentKey?: string, windows?: Span[],
-  ): Promise<{ tree: Tree | null; failure?: string; cached?: boolean }>;
+  ): Promise<{ tree: Tree | null; failure?: string; cached?: boolean; changes?: Span[] }>;
 }
 
 export interface ScanDocument {
@@ -71,13 +73,16 @@ export class Engine {
     const language = detectLanguage(doc.path, doc.languageId);
     // Notebooks carry long base64 outputs on one line; they are not minified code.
     const generated = LOCK_FILES.test(doc.path) || (language !== 'notebook' && looksMinified(doc.text));
-    const lines = new LineIndex(doc.text);
+    // An open document's scan starts from what its last scan kept (line index, lower-cased text, detectors' memory).
+    const revision = doc.documentKey ? this.live.revise(doc.documentKey, doc.text, language, generated) : undefined;
+    const lines = revision?.lines ?? new LineIndex(doc.text);
 
     const raw: RawFinding[] = [];
     let droppedKeys: Set<string> | undefined;
     for (const region of splitRegions(doc.text, language)) {
       const whole = region.text === doc.text;
       const key = whole ? doc.documentKey : undefined;
+      const live = whole ? revision : undefined;
       // Facts describe the file itself; an example in a Markdown fence must not stand for the workspace.
       const note = whole ? (k: string, value: string, span: Span) => (result.facts ??= []).push({ key: k, value, span, range: lines.range(span) }) : undefined;
       const drop = (ruleId: string, span: Span, reason: string) => {
@@ -88,7 +93,7 @@ export class Engine {
         droppedKeys.add(identity);
         result.dropped.push({ ruleId, line, reason });
       };
-      const found = await this.scanRegion(doc.path, region.language, region.text, generated, result, key, note, drop, whole ? lines : undefined);
+      const found = await this.scanRegion(doc.path, region.language, region.text, generated, result, key, note, drop, whole ? lines : undefined, live);
       const map = (s: Span): Span => {
         const start = region.toDocument(s.start);
         return { start, end: Math.max(start, region.toDocumentEnd?.(s.end) ?? region.toDocument(s.end)) };
@@ -96,7 +101,9 @@ export class Engine {
       for (const f of found) raw.push(mapFindingSpans(f, map));
     }
 
-    result.suppressions = findSuppressions(doc.text, language, doc.path, lines);
+    result.suppressions = revision
+      ? findSuppressionsLive(doc.text, language, doc.path, lines, revision.memory)
+      : findSuppressions(doc.text, language, doc.path, lines);
     for (const f of dedupe(raw)) {
       const finding = this.toFinding(doc, f, lines);
       if (!finding) continue;
@@ -111,16 +118,21 @@ export class Engine {
 
   private async scanRegion(
     path: string, language: LanguageKey, text: string, generated: boolean, result: FileScanResult, documentKey?: string,
-    note?: ScanContext['note'], drop?: ScanContext['drop'], lines = new LineIndex(text),
+    note?: ScanContext['note'], drop?: ScanContext['drop'], lines = new LineIndex(text), revision?: Revision,
   ): Promise<RawFinding[]> {
     let keepTree = false;
-    const ctx = regionContext({ path, language, text, lines, generated, note, drop });
-    const wanting = !generated && this.trees && isTreeLanguage(language) ? this.active.filter((d) => d.wantsTree?.(ctx)) : [];
-    if (this.trees && isTreeLanguage(language) && wanting.length) {
-      const windows = !documentKey && text.length > WINDOWED_PARSE_ABOVE && WINDOWED_LANGUAGES.has(language) ? parseWindows(ctx, wanting) : undefined;
+    const ctx = regionContext({ path, language, text, lines, generated, note, drop, live: revision?.memory }, revision?.lower);
+    const parsable = !generated && this.trees !== null && isTreeLanguage(language);
+    const windowed = parsable && !documentKey && text.length > WINDOWED_PARSE_ABOVE && WINDOWED_LANGUAGES.has(language);
+    // Windows need the focus of every detector that wants the tree; otherwise the first one settles it.
+    const wanting = windowed ? this.active.filter((d) => d.wantsTree?.(ctx)) : [];
+    const wanted = windowed ? wanting.length > 0 : parsable && this.active.some((d) => d.wantsTree?.(ctx));
+    if (this.trees && isTreeLanguage(language) && wanted) {
+      const windows = windowed ? parseWindows(ctx, wanting) : undefined;
       // Helm and Go templates break YAML; blanked in place, the manifest parses and offsets hold.
       const parsed = await this.trees.parse(language, language === 'yaml' ? blankTemplates(text) : text, documentKey, windows);
       ctx.tree = parsed.tree;
+      ctx.treeChanges = parsed.changes;
       keepTree = Boolean(parsed.cached);
       if (parsed.failure) result.skipped = `syntax-aware checks skipped: ${parsed.failure}`;
     }
@@ -137,7 +149,7 @@ export class Engine {
     try {
       // In an open document, detectors with a bounded reach re-run only around the last edit.
       const local = documentKey ? this.active.filter((d): d is Detector & { locality: Locality } => Boolean(d.locality)) : [];
-      if (local.length) guarded(local.map((d) => d.id).join(', '), () => this.live.run(documentKey!, ctx, local, (span) => subContext(ctx, span)));
+      if (local.length) guarded(local.map((d) => d.id).join(', '), () => runLocal(ctx, local, (span) => subContext(ctx, span)));
       for (const d of this.active) if (!local.includes(d as never)) guarded(d.id, () => d.detect(ctx));
     } finally {
       if (!keepTree) ctx.tree?.delete();
@@ -158,7 +170,8 @@ export class Engine {
     const value = doc.text.slice(valueSpan.start, valueSpan.end);
     const category = (f.ruleId.split('/')[0] || 'secret') as Finding['category'];
     // The last line of defence: whatever a detector wrote, a secret's value never leaves the engine.
-    const scrub = (s: string) => (category === 'secret' && value.length >= 4 && s.includes(value) ? s.split(value).join(redact(value)) : s);
+    const secret = holdsSecretValue({ category, tags: rule?.tags ?? [] });
+    const scrub = (s: string) => (secret && value.length >= 4 && s.includes(value) ? s.split(value).join(redact(value)) : s);
     f = { ...f, message: scrub(f.message), evidence: f.evidence.map(scrub) };
     return {
       ruleId: f.ruleId,
@@ -169,7 +182,7 @@ export class Engine {
       path: doc.path,
       range: lines.range(f.span),
       span: f.span,
-      redacted: category === 'secret' ? redact(value) : undefined,
+      redacted: secret ? redact(value) : undefined,
       fingerprint: `${f.ruleId}:${hash64(`${f.ruleId}\0${doc.path}\0${value}`)}`,
       tags: rule?.tags ?? [],
       docsUrl: rule?.docsUrl,
@@ -227,12 +240,12 @@ function subContext(ctx: ScanContext, span: Span): ScanContext {
 }
 
 /** A detector context over `text`, its lower-cased copy made only when a detector asks for it. */
-function regionContext(parts: Omit<ScanContext, 'lower' | 'tree'>): ScanContext {
+function regionContext(parts: Omit<ScanContext, 'lower' | 'tree'>, lowerText = () => parts.text.toLowerCase()): ScanContext {
   let lower: string | undefined;
   return {
     ...parts,
     get lower() {
-      return (lower ??= parts.text.toLowerCase());
+      return (lower ??= lowerText());
     },
     tree: null,
   };

@@ -13,53 +13,7 @@ export interface Locality {
   chars: number;
 }
 
-interface LiveState {
-  text: string;
-  language: LanguageKey;
-  generated: boolean;
-  findings: Map<string, RawFinding[]>;
-}
-
-/** Above this share of the document changed, a full run is as cheap as a partial one. */
-const FULL_RUN_ABOVE = 0.25;
-/** Open documents whose findings are kept; the oldest is forgotten first. */
-const MAX_DOCUMENTS = 64;
-
-/** Keeps, per open document, the last findings of each local detector, and re-runs them around edits. */
-export class LiveDocuments {
-  private readonly states = new Map<string, LiveState>();
-
-  forget(documentKey: string): void {
-    this.states.delete(documentKey);
-  }
-
-  /**
-   * The findings of local `detectors` over `ctx` (a whole open document). `subContext` builds a
-   * context over a slice of the text; findings come back in `ctx.text` offsets.
-   */
-  run(documentKey: string, ctx: ScanContext, detectors: (Detector & { locality: Locality })[], subContext: (span: Span) => ScanContext): RawFinding[] {
-    const previous = this.states.get(documentKey);
-    const state: LiveState = { text: ctx.text, language: ctx.language, generated: ctx.generated, findings: new Map() };
-    const change = previous && previous.language === ctx.language && previous.generated === ctx.generated ? changedSpan(previous.text, ctx.text) : undefined;
-    const out: RawFinding[] = [];
-    for (const d of detectors) {
-      const before = previous?.findings.get(d.id);
-      const found = change === null
-        ? before ?? d.detect(ctx)
-        : change && before && change.newEnd - change.start <= ctx.text.length * FULL_RUN_ABOVE
-          ? rerunAround(d, ctx, change, before, subContext)
-          : d.detect(ctx);
-      state.findings.set(d.id, found);
-      out.push(...found);
-    }
-    this.states.delete(documentKey);
-    this.states.set(documentKey, state);
-    if (this.states.size > MAX_DOCUMENTS) this.states.delete(this.states.keys().next().value as string);
-    return out;
-  }
-}
-
-interface Change {
+export interface Change {
   /** First changed offset (same in both texts). */
   start: number;
   /** End of the changed text in the old and the new document. */
@@ -67,15 +21,149 @@ interface Change {
   newEnd: number;
 }
 
+/**
+ * What the last scan of an open document left for this one. Values are kept per key by the
+ * detectors (in the previous text's offsets) and live for one scan: what a scan does not keep
+ * again is gone, so a detector that failed or was skipped starts over next time.
+ */
+export interface LiveMemory {
+  /** The edit since the last scan; null when the text is unchanged (or on the first scan, when nothing is recalled). */
+  readonly change: Change | null;
+  recall<T>(key: string): T | undefined;
+  keep(key: string, value: unknown): void;
+  /**
+   * The lower-cased text around the edit, `reach` characters on each side, before and after it;
+   * undefined when lower-casing cannot be patched (see `patchLower`) or the last scan had none.
+   */
+  lowerAround(reach: number): { before: string; after: string } | undefined;
+}
+
+interface LiveState {
+  text: string;
+  language: LanguageKey;
+  generated: boolean;
+  lines: LineIndex;
+  lower?: LowerText;
+  kept: Map<string, unknown>;
+}
+
+/** The lower-cased text, and whether it can be patched around an edit (see `patchLower`). */
+interface LowerText {
+  value: string;
+  patchable: boolean;
+}
+
+/** One scan of an open document: its line index and lower-cased text, patched from the last scan's. */
+export interface Revision {
+  lines: LineIndex;
+  lower(): string;
+  memory: LiveMemory;
+}
+
+/** Above this share of the document changed, a full run is as cheap as a partial one. */
+const FULL_RUN_ABOVE = 0.25;
+/** Open documents whose state is kept; the oldest is forgotten first. */
+const MAX_DOCUMENTS = 64;
+
+/** Keeps, per open document, what the next scan can reuse: line index, lower-cased text, detectors' memory. */
+export class LiveDocuments {
+  private readonly states = new Map<string, LiveState>();
+
+  forget(documentKey: string): void {
+    this.states.delete(documentKey);
+  }
+
+  /** Starts a scan of `text` as the document's new revision. */
+  revise(documentKey: string, text: string, language: LanguageKey, generated: boolean): Revision {
+    const previous = this.states.get(documentKey);
+    const same = previous && previous.language === language && previous.generated === generated;
+    const change = same ? changedSpan(previous.text, text) : undefined;
+    const lines = previous && change !== undefined ? (change ? LineIndex.edited(previous.lines, text, change) : previous.lines) : new LineIndex(text);
+    const state: LiveState = { text, language, generated, lines, kept: new Map() };
+    const old = previous?.lower;
+    const lower = (): string => {
+      state.lower ??= old && change !== undefined ? (change ? patchLower(old, text, change) : old) : lowerText(text);
+      return state.lower.value;
+    };
+    this.states.delete(documentKey);
+    this.states.set(documentKey, state);
+    if (this.states.size > MAX_DOCUMENTS) this.states.delete(this.states.keys().next().value as string);
+    const keep = (key: string, value: unknown) => void state.kept.set(key, value);
+    const lowerAround = (reach: number) => {
+      lower();
+      const now = state.lower;
+      if (!change || !old?.patchable || !now?.patchable) return undefined;
+      const from = Math.max(0, change.start - reach);
+      return { before: old.value.slice(from, change.oldEnd + reach), after: now.value.slice(from, change.newEnd + reach) };
+    };
+    const memory: LiveMemory = previous && change !== undefined
+      ? { change, recall: <T>(key: string) => previous.kept.get(key) as T | undefined, keep, lowerAround }
+      : { change: null, recall: () => undefined, keep, lowerAround: () => undefined };
+    return { lines, lower, memory };
+  }
+}
+
+/**
+ * The findings of local `detectors` over `ctx` (a whole open document). `subContext` builds a
+ * context over a slice of the text; findings come back in `ctx.text` offsets.
+ */
+export function runLocal(ctx: ScanContext, detectors: (Detector & { locality: Locality })[], subContext: (span: Span) => ScanContext): RawFinding[] {
+  const memory = ctx.live;
+  const change = memory?.change;
+  const out: RawFinding[] = [];
+  for (const d of detectors) {
+    const key = `findings:${d.id}`;
+    const before = memory?.recall<RawFinding[]>(key);
+    const found = !before
+      ? d.detect(ctx)
+      : change === null
+        ? before
+        : change && change.newEnd - change.start <= ctx.text.length * FULL_RUN_ABOVE
+          ? rerunAround(d, ctx, change, before, subContext)
+          : d.detect(ctx);
+    memory?.keep(key, found);
+    out.push(...found);
+  }
+  return out;
+}
+
+function lowerText(text: string): LowerText {
+  const value = text.toLowerCase();
+  // Lower-casing is per character except for a capital sigma (final or not, by its neighbours)
+  // and characters that lower to more than one: patched only when neither occurs.
+  return { value, patchable: value.length === text.length && !text.includes('Σ') };
+}
+
+/** The lower-cased text after `change`, lower-casing only the changed part when that gives the same result. */
+function patchLower(old: LowerText, text: string, change: Change): LowerText {
+  if (!old.patchable) return lowerText(text);
+  const inserted = text.slice(change.start, change.newEnd);
+  const lowered = inserted.toLowerCase();
+  const splitsPair = (i: number) => i > 0 && i < text.length && isSurrogate(text.charCodeAt(i - 1)) && isSurrogate(text.charCodeAt(i));
+  if (lowered.length !== inserted.length || inserted.includes('Σ') || splitsPair(change.start) || splitsPair(change.newEnd)) return lowerText(text);
+  return { value: old.value.slice(0, change.start) + lowered + old.value.slice(change.oldEnd), patchable: true };
+}
+
+function isSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff;
+}
+
+/** Characters compared at once while looking for the edit: native comparison of slices, then one by one. */
+const CHUNK = 1024;
+
 /** The one span that differs between two texts (common prefix and suffix removed); null when equal. */
 export function changedSpan(oldText: string, newText: string): Change | null {
   if (oldText === newText) return null;
   const max = Math.min(oldText.length, newText.length);
   let start = 0;
+  while (start + CHUNK <= max && oldText.slice(start, start + CHUNK) === newText.slice(start, start + CHUNK)) start += CHUNK;
   while (start < max && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
   let tail = 0;
-  while (tail < max - start && oldText.charCodeAt(oldText.length - 1 - tail) === newText.charCodeAt(newText.length - 1 - tail)) tail++;
-  return { start, oldEnd: oldText.length - tail, newEnd: newText.length - tail };
+  const oldLength = oldText.length;
+  const newLength = newText.length;
+  while (tail + CHUNK <= max - start && oldText.slice(oldLength - tail - CHUNK, oldLength - tail) === newText.slice(newLength - tail - CHUNK, newLength - tail)) tail += CHUNK;
+  while (tail < max - start && oldText.charCodeAt(oldLength - 1 - tail) === newText.charCodeAt(newLength - 1 - tail)) tail++;
+  return { start, oldEnd: oldLength - tail, newEnd: newLength - tail };
 }
 
 /** Extends `[start, end)` by `locality` lines and at least `locality.chars` characters on each side. */

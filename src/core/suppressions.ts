@@ -10,6 +10,7 @@
 // inside one, so a marker inside a string literal is not a suppression. No syntax tree is needed: the
 // line before the marker is scanned for quotes and comment tokens.
 import type { LanguageKey } from './lang/languages';
+import type { LiveMemory } from './liveDocuments';
 import type { LineIndex } from './text';
 import type { Suppression } from './types';
 
@@ -60,9 +61,17 @@ const MARKER = /keyhole-(?:ignore-next-line|ignore|disable|enable)(?![\w]|-[\w])
 /** What a foreign marker covers: every Keyhole secret rule, on its own line or the next one. */
 const FOREIGN_CATEGORY = 'secret';
 
+/** Words every marker contains: a text without any has no suppression. */
+const MARKER_WORDS = ['keyhole-', 'gitleaks:allow', 'pragma', 'secretlint-disable'];
+const LONGEST_MARKER_WORD = Math.max(...MARKER_WORDS.map((w) => w.length));
+
+function mentionsMarker(text: string): boolean {
+  return MARKER_WORDS.some((w) => text.includes(w));
+}
+
 /** Finds every suppression comment in a document. */
 export function findSuppressions(text: string, language: LanguageKey, path: string, lines: LineIndex): Suppression[] {
-  if (!text.includes('keyhole-') && !text.includes('gitleaks:allow') && !text.includes('pragma') && !text.includes('secretlint-disable')) return [];
+  if (!mentionsMarker(text)) return [];
   const style = STYLES[language] ?? ANY;
   const blocks = new BlockIndex(text);
   const out: Suppression[] = [];
@@ -101,6 +110,21 @@ export function findSuppressions(text: string, language: LanguageKey, path: stri
   }
   return out;
 }
+
+/**
+ * `findSuppressions` for an open document: a text whose last revision had no marker word has one
+ * now only if the edit wrote it, so only the changed text (and a word's length around it) is searched.
+ */
+export function findSuppressionsLive(text: string, language: LanguageKey, path: string, lines: LineIndex, memory: LiveMemory): Suppression[] {
+  const change = memory.change;
+  const none = memory.recall<boolean>(NO_MARKER_KEY) === true &&
+    (!change || !mentionsMarker(text.slice(Math.max(0, change.start - LONGEST_MARKER_WORD), change.newEnd + LONGEST_MARKER_WORD)));
+  const found = none ? [] : findSuppressions(text, language, path, lines);
+  memory.keep(NO_MARKER_KEY, none || (found.length === 0 && !mentionsMarker(text)));
+  return found;
+}
+
+const NO_MARKER_KEY = 'suppressions:none';
 
 function ruleIdsOf(idsText: string): string[] {
   return idsText.split(/[\s,]+/).filter(Boolean);

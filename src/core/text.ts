@@ -4,10 +4,27 @@ import type { Position, Range, Span } from './types';
 export class LineIndex {
   private readonly starts: number[];
 
-  constructor(readonly text: string) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  constructor(readonly text: string, starts?: number[]) {
+    if (!starts) {
+      starts = [0];
+      for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+    }
     this.starts = starts;
+  }
+
+  /** The index of `text`, which is `previous.text` with `[start, oldEnd)` replaced by `text`'s `[start, newEnd)`. */
+  static edited(previous: LineIndex, text: string, change: { start: number; oldEnd: number; newEnd: number }): LineIndex {
+    const old = previous.starts;
+    // Line starts up to the change keep their offset; those after the removed text move by the size difference.
+    const kept = previous.lineOf(change.start) + 1;
+    const added: number[] = [];
+    for (let i = text.indexOf('\n', change.start); i !== -1 && i < change.newEnd; i = text.indexOf('\n', i + 1)) added.push(i + 1);
+    const delta = change.newEnd - change.oldEnd;
+    let next = kept;
+    while (next < old.length && old[next] <= change.oldEnd) next++;
+    const moved = old.slice(next);
+    if (delta !== 0) for (let i = 0; i < moved.length; i++) moved[i] += delta;
+    return new LineIndex(text, old.slice(0, kept).concat(added, moved));
   }
 
   get lineCount(): number {

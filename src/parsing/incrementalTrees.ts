@@ -29,9 +29,10 @@ export class IncrementalTrees implements TreeProvider {
       this.forget(documentKey);
       return parsed;
     }
+    const changes = oldTree ? parsed.tree.getChangedRanges(oldTree).map((r) => ({ start: r.startIndex, end: r.endIndex })) : undefined;
     if (previous && previous.tree !== parsed.tree) previous.tree.delete();
     this.trees.set(documentKey, { language, tree: parsed.tree });
-    return { tree: parsed.tree, cached: true };
+    return { tree: parsed.tree, cached: true, changes };
   }
 
   /** Edits the kept tree in step with the document; changes in the order the host reports them. */

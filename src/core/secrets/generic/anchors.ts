@@ -1,6 +1,7 @@
 // The text prefilter: offsets of words that may name a secret or a credential sink. Only the
 // syntax around these offsets is looked at, and a region without any is never parsed.
 import type { ScanContext } from '../../detector';
+import type { LiveMemory } from '../../liveDocuments';
 import type { LanguageKey } from '../../lang/languages';
 import { classifyName } from '../names';
 import { LATER_ARGUMENT_SINKS, SETTER_PREFIX, SINK_WORDS } from './sinks';
@@ -27,16 +28,53 @@ const QUOTED_VALUES: ReadonlySet<LanguageKey> = new Set<LanguageKey>([
 export function anchorsOf(ctx: ScanContext): number[] {
   let found = cache.get(ctx);
   if (!found) {
-    found = findAnchors(ctx.text, ctx.lower, QUOTED_VALUES.has(ctx.language));
+    found = ctx.live ? liveAnchors(ctx, ctx.live) : findAnchors(ctx.text, ctx.lower, QUOTED_VALUES.has(ctx.language));
     cache.set(ctx, found);
   }
   return found;
 }
 
-export function findAnchors(text: string, lower: string, quotedValues = false): number[] {
+/**
+ * How far from an anchor the text that decides it can lie: back to its word's start and a comment
+ * marker before it (under 340 characters), forward to the end of the line holding the first quote
+ * looked at (under 560 characters away).
+ */
+const DECIDED_BEFORE = 400;
+const DECIDED_AFTER = 700;
+
+/** An open document's anchors: those of the last scan, found again only in the lines an edit can change. */
+function liveAnchors(ctx: ScanContext, memory: LiveMemory): number[] {
+  const quoted = QUOTED_VALUES.has(ctx.language);
+  const previous = memory.recall<number[]>(ANCHORS_KEY);
+  const change = memory.change;
+  let anchors: number[];
+  // A character that lower-cases to two (`İ`) shifts every later offset of `lower`: nothing is local then.
+  if (!previous || previous.length >= MAX_ANCHORS || ctx.lower.length !== ctx.text.length) anchors = findAnchors(ctx.text, ctx.lower, quoted);
+  else if (!change) anchors = previous;
+  else {
+    // Scanning resumes in step with a whole-text scan at any line start, since no word crosses a line break.
+    const { lines } = ctx;
+    const from = lines.lineStart(lines.lineOf(Math.max(0, lines.lineStart(lines.lineOf(change.start)) - DECIDED_AFTER)));
+    const lastLine = lines.lineOf(Math.min(ctx.text.length, change.newEnd + DECIDED_BEFORE));
+    const to = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : ctx.text.length;
+    const delta = change.newEnd - change.oldEnd;
+    anchors = previous.filter((a) => a < from);
+    anchors.push(...findAnchors(ctx.text, ctx.lower, quoted, from, to));
+    for (const a of previous) if (a + delta >= to) anchors.push(a + delta);
+    anchors.length = Math.min(anchors.length, MAX_ANCHORS);
+  }
+  memory.keep(ANCHORS_KEY, anchors);
+  return anchors;
+}
+
+const ANCHORS_KEY = 'generic:anchors';
+
+/** Anchors starting in `[from, to)`; `from` must be a line start for the result to match a whole-text scan's. */
+export function findAnchors(text: string, lower: string, quotedValues = false, from = 0, to = text.length): number[] {
   const out: number[] = [];
   const re = new RegExp(KEYWORD_PATTERN.source, 'g');
-  for (let m = re.exec(lower); m && out.length < MAX_ANCHORS; m = re.exec(lower)) {
+  re.lastIndex = from;
+  for (let m = re.exec(lower); m && m.index < to && out.length < MAX_ANCHORS; m = re.exec(lower)) {
     const word = expand(text, m.index, m.index + m[0].length, isWordChar);
     re.lastIndex = word.end;
     // Inside a path, a reference, an ARN or a URL (`/api/token/`, `vault:secret/data/app#api_key`,

@@ -72,10 +72,12 @@ const MAX_NAME_IN_MESSAGE = 60;
 export interface ReportScope {
   ctx: ScanContext;
   traits: FileTraits;
+  /** Where drop notes go: the context's, unless the caller collects them first. */
+  drop?: ScanContext['drop'];
 }
 
-export function scopeOf(ctx: ScanContext): ReportScope {
-  return { ctx, traits: fileTraits(ctx.path) };
+export function scopeOf(ctx: ScanContext, drop = ctx.drop): ReportScope {
+  return { ctx, traits: fileTraits(ctx.path), drop };
 }
 
 /** Words that make a value in a test file a made-up one. */
@@ -109,7 +111,7 @@ export function reportHit(hit: GenericHit, scope: ReportScope): RawFinding | nul
   // A connection string's password is judged, and reported, as a password.
   const judged = kind === 'connection-string' ? 'password' : kind;
   const drop = (reason: string) => {
-    scope.ctx.drop?.(genericRuleId(kind), valueSpan, reason);
+    scope.drop?.(genericRuleId(kind), valueSpan, reason);
     return null;
   };
   const publicName = hit.bound === false ? null : publicKeyName(hit.name);

@@ -6,7 +6,8 @@ import type { RawFinding } from '../../types';
 import { anchorsOf } from './anchors';
 import { PROFILES } from './profiles';
 import { GENERIC_RULES } from './report';
-import { GenericWalker } from './walker';
+import { keepVisits, reusableVisits } from './visitMemory';
+import { GenericWalker, VisitMerge, type AnchorVisit } from './walker';
 
 export const genericTreeDetector: Detector = {
   id: 'secret/generic-tree',
@@ -21,7 +22,18 @@ export const genericTreeDetector: Detector = {
     if (anchors.length === 0) return [];
     const walker = new GenericWalker(ctx, PROFILES[ctx.language], ctx.language);
     const root = ctx.tree.rootNode;
-    for (const offset of anchors) walker.visit(root, offset);
-    return walker.findings;
+    const walk = (offset: number) => walker.visit(root, offset);
+    // In an open document, visits the edit cannot have changed are taken from the last scan.
+    const visitAt = ctx.live ? reusableVisits(ctx, ctx.live, walk) : walk;
+    const merge = new VisitMerge(ctx);
+    const visits: AnchorVisit[] = [];
+    for (const offset of anchors) {
+      if (merge.full) break;
+      const visit = visitAt(offset);
+      visits.push(visit);
+      merge.add(offset, visit);
+    }
+    if (ctx.live) keepVisits(ctx.live, { anchors: anchors.slice(0, visits.length), visits });
+    return merge.findings;
   },
 };

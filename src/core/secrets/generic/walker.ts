@@ -8,6 +8,7 @@ import type { TreeLanguage } from '../../lang/languages';
 import type { RawFinding, Span } from '../../types';
 import { classifyName, splitWords, type NameClass, type SecretKind } from '../names';
 import type { LanguageProfile } from './profiles';
+import { FIREBASE_CONFIG_REACH } from '../publicKeys';
 import { reportProse } from './prose';
 import { genericRuleId, reportHit, scopeOf, type HitContext, type ReportScope } from './report';
 import {
@@ -39,33 +40,77 @@ interface Lookup {
   fallback: Node | Literal;
 }
 
+type DropNote = [ruleId: string, span: Span, reason: string];
+
+/**
+ * What one anchor's visit did, in order: drop notes, and literals judged (reported or not, with the
+ * notes their judgement dropped). Visits are merged in anchor order (`VisitMerge`), which drops a
+ * literal an earlier anchor reported; a visit depends on nothing but the anchor and `reads`.
+ */
+export type VisitEvent = { drop: DropNote } | { start: number; finding: RawFinding | null; drops: DropNote[] };
+
+export interface AnchorVisit {
+  events: VisitEvent[];
+  /** The anchor sits in a comment, which is read once per line. */
+  comment: boolean;
+  /**
+   * The text whose characters or syntax the visit looked at: the nodes it climbed to, the keys of
+   * the enclosing sections, the lines around each value. A node above them whose type changed
+   * changes the syntax under the anchor too.
+   */
+  reads: Span[];
+}
+
 export class GenericWalker {
-  readonly findings: RawFinding[] = [];
-  private readonly reported = new Set<number>();
-  private readonly callsSeen = new Set<number>();
   private readonly text: string;
   private readonly parents = new Map<number, Node | null>();
   private readonly scope: ReportScope;
   private readonly ctx: ScanContext;
-  private readonly commentLines = new Set<number>();
+  // The visit under way.
+  private events: VisitEvent[] = [];
+  private reported = new Set<number>();
+  private callsSeen = new Set<number>();
+  private comment = false;
+  private reads: Span[] = [];
+  private climbed = { start: 0, end: 0 };
+  /** Set while climbing only to read ancestors' types and keys (recorded in `reads` by the climber). */
+  private typesOnly = false;
+  private drops: DropNote[] = [];
 
   constructor(ctx: ScanContext, private readonly profile: LanguageProfile, private readonly language: TreeLanguage) {
     this.text = ctx.text;
     this.ctx = ctx;
-    this.scope = scopeOf(ctx);
+    this.scope = scopeOf(ctx, (ruleId, span, reason) => this.drops.push([ruleId, span, reason]));
   }
 
-  visit(root: Node, offset: number): void {
-    if (this.findings.length >= MAX_FINDINGS) return;
+  visit(root: Node, offset: number): AnchorVisit {
     this.parents.clear();
+    this.events = [];
+    this.reported = new Set();
+    this.callsSeen = new Set();
+    this.comment = false;
+    this.reads = [];
+    this.climbed = { start: Math.max(0, offset - 1), end: offset + 1 };
     const leaf = root.descendantForIndex(offset);
-    if (!leaf || leaf.id === root.id) return;
-    if (isComment(leaf)) {
-      this.fromComment(leaf, offset);
-      return;
+    if (leaf && leaf.id !== root.id) {
+      this.touch(leaf);
+      if (isComment(leaf)) this.fromComment(leaf, offset);
+      // A word that is a binding's name or sits in its value is judged there; others may be part of a call.
+      else if (!this.fromName(leaf)) this.fromCall(leaf);
     }
-    // A word that is a binding's name or sits in its value is judged there; others may be part of a call.
-    if (!this.fromName(leaf)) this.fromCall(leaf);
+    this.reads.push(this.climbed);
+    return { events: this.events, comment: this.comment, reads: this.reads };
+  }
+
+  private touch(node: Node): void {
+    this.climbed.start = Math.min(this.climbed.start, node.startIndex);
+    this.climbed.end = Math.max(this.climbed.end, node.endIndex);
+  }
+
+  /** The lines around a value, which its judgement reads (`refusal` in report.ts). */
+  private readAround(span: Span): void {
+    const lines = this.ctx.lines;
+    this.reads.push({ start: lines.lineStart(lines.lineOf(span.start) - FIREBASE_CONFIG_REACH), end: lines.lineEnd(lines.lineOf(span.end) + FIREBASE_CONFIG_REACH) });
   }
 
   /** `Node.parent` searches down from the root on every call: each anchor's climbs share one lookup per node. */
@@ -75,6 +120,7 @@ export class GenericWalker {
       parent = node.parent;
       this.parents.set(node.id, parent);
     }
+    if (parent && !this.typesOnly) this.touch(parent);
     return parent;
   }
 
@@ -166,14 +212,20 @@ export class GenericWalker {
 
   /** The name of an enclosing key whose values are ciphertext (`encryptedData`, Renovate `encrypted`), if any. */
   private encryptedSection(binding: Node): string | null {
-    let cur = this.parentOf(binding);
-    for (let depth = 0; cur && depth < 8; depth++, cur = this.parentOf(cur)) {
-      const spec = this.profile.bindings[cur.type];
-      const name = spec ? nameChildOf(cur, spec, this.profile) : null;
-      const key = name ? this.keyText(name) : '';
-      if (ENCRYPTED_SECTIONS.has(key.toLowerCase())) return key;
+    this.typesOnly = true;
+    try {
+      let cur = this.parentOf(binding);
+      for (let depth = 0; cur && depth < 8; depth++, cur = this.parentOf(cur)) {
+        const spec = this.profile.bindings[cur.type];
+        const name = spec ? nameChildOf(cur, spec, this.profile) : null;
+        if (spec) this.reads.push({ start: cur.startIndex, end: name ? name.endIndex : cur.endIndex });
+        const key = name ? this.keyText(name) : '';
+        if (ENCRYPTED_SECTIONS.has(key.toLowerCase())) return key;
+      }
+      return null;
+    } finally {
+      this.typesOnly = false;
     }
-    return null;
   }
 
   /** `web-01 ansible_user=deploy ansible_password=…`: an INI setting that is a host line with several pairs. */
@@ -187,17 +239,15 @@ export class GenericWalker {
 
   /** `# password for the legacy db: …`: a credential written out in a comment, on the anchor's line. */
   private fromComment(comment: Node, offset: number): void {
+    this.comment = true;
     const line = this.ctx.lines.lineOf(offset);
-    if (this.commentLines.has(line)) return;
-    this.commentLines.add(line);
     const from = Math.max(comment.startIndex, this.ctx.lines.lineStart(line));
     const to = Math.min(comment.endIndex, this.ctx.lines.lineEnd(line));
-    for (const finding of reportProse(this.scope, from, to, 'a comment')) {
-      const start = (finding.valueSpan ?? finding.span).start;
-      if (this.reported.has(start) || this.findings.length >= MAX_FINDINGS) continue;
-      this.reported.add(start);
-      this.findings.push(finding);
-    }
+    this.readAround({ start: from, end: to });
+    this.drops = [];
+    const found = reportProse(this.scope, from, to, 'a comment');
+    for (const drop of this.drops) this.events.push({ drop });
+    for (const finding of found) this.events.push({ start: (finding.valueSpan ?? finding.span).start, finding, drops: [] });
   }
 
   /** `{ name: "DB_PASSWORD", value: "…" }`: the name is a sibling key's value. */
@@ -262,14 +312,20 @@ export class GenericWalker {
 
   /** Options of a client constructor (`new Octokit({ auth })`, `createTransport({ auth: { pass } })`) name credentials. */
   private insideClientCall(binding: Node): boolean {
-    let cur: Node | null = this.parentOf(binding);
-    for (let depth = 0; cur && depth < 5; depth++, cur = this.parentOf(cur)) {
-      if (!this.profile.calls[cur.type]) continue;
-      const callee = calleeOf(cur, this.profile, this.text);
-      const last = callee?.segments[callee.segments.length - 1]?.toLowerCase();
-      return last !== undefined && CLIENT_CALLS.has(last);
+    this.typesOnly = true;
+    try {
+      let cur: Node | null = this.parentOf(binding);
+      for (let depth = 0; cur && depth < 5; depth++, cur = this.parentOf(cur)) {
+        if (!this.profile.calls[cur.type]) continue;
+        this.reads.push({ start: cur.startIndex, end: cur.endIndex });
+        const callee = calleeOf(cur, this.profile, this.text);
+        const last = callee?.segments[callee.segments.length - 1]?.toLowerCase();
+        return last !== undefined && CLIENT_CALLS.has(last);
+      }
+      return false;
+    } finally {
+      this.typesOnly = false;
     }
-    return false;
   }
 
   /** The word at `leaf` is part of a call: a credential sink, a setter, a keyed store, an environment lookup. */
@@ -465,15 +521,51 @@ export class GenericWalker {
   }
 
   private dropped(kind: SecretKind, span: Span, reason: string): void {
-    this.ctx.drop?.(genericRuleId(kind), span, reason);
+    this.events.push({ drop: [genericRuleId(kind), span, reason] });
   }
 
   private report(kind: SecretKind, strong: boolean, name: string, context: HitContext, literal: Literal, bound = true): void {
-    if (this.reported.has(literal.span.start) || this.findings.length >= MAX_FINDINGS) return;
+    if (this.reported.has(literal.span.start)) return;
+    this.readAround(literal.span);
     const exact = literal.span.end - literal.span.start === literal.text.length && this.text.startsWith(literal.text, literal.span.start);
+    this.drops = [];
     const finding = reportHit({ kind, strong, name, bound, context, value: literal.text, valueSpan: literal.span, exact }, this.scope);
-    if (!finding) return;
-    this.reported.add(literal.span.start);
-    this.findings.push(finding);
+    this.events.push({ start: literal.span.start, finding, drops: this.drops });
+    if (finding) this.reported.add(literal.span.start);
+  }
+}
+
+/**
+ * Anchor visits put together as one walk over them in order would: a literal counts once (for the
+ * first anchor that reported it), a comment line once, and at most MAX_FINDINGS findings.
+ */
+export class VisitMerge {
+  readonly findings: RawFinding[] = [];
+  private readonly reported = new Set<number>();
+  private readonly commentLines = new Set<number>();
+
+  constructor(private readonly ctx: ScanContext) {}
+
+  get full(): boolean {
+    return this.findings.length >= MAX_FINDINGS;
+  }
+
+  add(anchor: number, visit: AnchorVisit): void {
+    if (visit.comment) {
+      const line = this.ctx.lines.lineOf(anchor);
+      if (this.commentLines.has(line)) return;
+      this.commentLines.add(line);
+    }
+    for (const event of visit.events) {
+      if ('drop' in event) {
+        this.ctx.drop?.(...event.drop);
+        continue;
+      }
+      if (this.reported.has(event.start) || this.full) continue;
+      for (const drop of event.drops) this.ctx.drop?.(...drop);
+      if (!event.finding) continue;
+      this.reported.add(event.start);
+      this.findings.push(event.finding);
+    }
   }
 }
