@@ -145,11 +145,14 @@ test('filesystem root: no fix for Claude Desktop, nor for a docker mount in .mcp
   assert.deepEqual(computeFixes(finding, { path: '.vscode/mcp.json', text: vscode.replace('C:', 'D:') }, noFiles), []);
 });
 
-test('"tools": ["*"], ShellTool and PythonREPLTool get no fix', async () => {
+test('"tools": ["*"], PythonREPLTool, load_tools(["terminal"]) and ShellTool(**kwargs) get no fix', async () => {
   assert.deepEqual(await fixesOf('.github/copilot/mcp.json', '{"mcpServers": {"gh": {"type": "local", "command": "x", "tools": ["*"]}}}', 'agent/mcp-all-tools'), []);
-  const py = 'from langchain_community.tools import ShellTool\nfrom langchain_experimental.tools import PythonREPLTool\ntools = [ShellTool(), PythonREPLTool()]\n';
+  const py = 'from langchain_community.tools import ShellTool\nfrom langchain_experimental.tools import PythonREPLTool\ntools = [ShellTool(**opts), PythonREPLTool()]\n';
   assert.deepEqual(await fixesOf('agent.py', py, 'agent/shell-tool'), []);
   assert.deepEqual(await fixesOf('agent.py', py, 'agent/python-repl-tool'), []);
+  assert.deepEqual(await fixesOf('agent.py', 'from langchain.agents import load_tools\ntools = load_tools(["terminal"])\n', 'agent/shell-tool'), []);
+  const variable = 'from langchain_community.tools import ShellTool\nshell = ShellTool(ask_human_input=interactive)\n';
+  assert.deepEqual(await fixesOf('agent.py', variable, 'agent/shell-tool'), []);
 });
 
 test('requireApproval: the quote style is kept; changed text → no fix', async () => {

@@ -69,7 +69,7 @@ function judgeCall(ctx: ScanContext, identifier: Node, name: string): RawFinding
   if (name === 'ShellTool') {
     if (asksHuman(call)) return undefined;
     return {
-      ruleId: AGENT_RULES.shellTool.id, span: spanOf(identifier), confidence: 'context',
+      ruleId: AGENT_RULES.shellTool.id, span: spanOf(identifier), confidence: 'context', remedy: shellToolRemedy(ctx, call),
       message: '`ShellTool()` gives the model a shell on this host: any command, with the process\'s files, network and credentials. Sandbox it, or give the agent narrow tools.',
       evidence: ['tool: ShellTool'],
     };
@@ -92,6 +92,19 @@ function judgeCall(ctx: ScanContext, identifier: Node, name: string): RawFinding
  */
 function asksHuman(call: Node): boolean {
   return argumentsOf(call).some((arg) => arg.type === 'keyword_argument' && arg.childForFieldName('name')?.text === 'ask_human_input' && arg.childForFieldName('value')?.type === 'true');
+}
+
+/**
+ * Where `ask_human_input=True` goes (Python only): the argument list, and the value of an
+ * `ask_human_input=False` to flip. None with `**kwargs` (it may hold the keyword) or a variable value.
+ */
+function shellToolRemedy(ctx: ScanContext, call: Node): Remedy | undefined {
+  const argumentList = call.childForFieldName('arguments');
+  const args = argumentsOf(call);
+  if (ctx.language !== 'python' || !argumentList || args.some((a) => /splat|spread/.test(a.type))) return undefined;
+  const ask = args.find((a) => a.type === 'keyword_argument' && a.childForFieldName('name')?.text === 'ask_human_input')?.childForFieldName('value');
+  if (ask && ask.type !== 'false') return undefined;
+  return { kind: 'shell-tool', spans: { arguments: spanOf(argumentList), ...(ask ? { ask: spanOf(ask) } : {}) } };
 }
 
 function judgeLoadTools(call: Node): RawFinding | undefined {

@@ -6,6 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { Detector, ScanContext } from '../detector';
 import type { RawFinding, Span } from '../types';
+import type { McpCodeRootRemedy } from '../fixes/narrow/agentMcpCode';
 import { CODE_LANGUAGES, isHomeExpression, spanOf, stringAt, stringContent } from './codeNodes';
 import { broadRoot, FILESYSTEM_SERVER } from './paths';
 import { AGENT_RULES } from './rules';
@@ -24,6 +25,9 @@ interface Root {
   /** As written: `/`, `"~"`, `os.path.expanduser("~")`. */
   written: string;
   what: string;
+  form: McpCodeRootRemedy['form'];
+  /** A command-line word whose call also sets the server's `cwd`. */
+  cwdSet?: boolean;
 }
 
 export const mcpServerCodeDetector: Detector = {
@@ -45,6 +49,7 @@ export const mcpServerCodeDetector: Detector = {
         seen.add(root.span.start);
         out.push({
           ruleId: AGENT_RULES.mcpFilesystemRoot.id, span: root.span, confidence: 'context',
+          remedy: { kind: 'mcp-code-root', data: { language: ctx.language, written: root.written, form: root.form, cwdSet: root.cwdSet ?? false } satisfies McpCodeRootRemedy },
           message: `The filesystem MCP server started here (\`${packageName}\`) is rooted at ${root.what} (\`${root.written}\`): the agent can read SSH keys, cloud credentials and every project, and write anywhere the process can. Root it at the project folder (the working directory) or a subfolder.`,
           evidence: [`server: ${packageName}`, `root: ${root.what}`],
         });
@@ -81,6 +86,7 @@ function rootsAfter(literal: Node, content: string): Root[] {
  */
 function commandLineRoots(literal: Node, content: string): Root[] {
   const start = literal.startIndex + literal.text.indexOf(content);
+  const cwdSet = !!(literal.parent && siblingValue(literal.parent, 'cwd'));
   const out: Root[] = [];
   let afterPackage = false;
   const word = /\S+/g;
@@ -92,7 +98,7 @@ function commandLineRoots(literal: Node, content: string): Root[] {
     }
     const path = m[0].replace(/^(['"])(.*)\1$/, '$2');
     const what = path.startsWith('-') ? undefined : broadRoot(path);
-    if (what) out.push({ span: { start: start + m.index, end: start + m.index + m[0].length }, written: path, what });
+    if (what) out.push({ span: { start: start + m.index, end: start + m.index + m[0].length }, written: path, what, form: 'word', cwdSet });
   }
   return out;
 }
@@ -101,9 +107,9 @@ function rootOf(node: Node): Root[] {
   const text = stringContent(node);
   if (text !== undefined) {
     const what = text.startsWith('-') ? undefined : broadRoot(text);
-    return what ? [{ span: spanOf(node), written: text, what }] : [];
+    return what ? [{ span: spanOf(node), written: text, what, form: 'literal' }] : [];
   }
-  return node.type === 'string' || !isHomeExpression(node.text) ? [] : [{ span: spanOf(node), written: node.text, what: 'the home folder' }];
+  return node.type === 'string' || !isHomeExpression(node.text) ? [] : [{ span: spanOf(node), written: node.text, what: 'the home folder', form: 'expression' }];
 }
 
 /** The value of key `key` beside the pair or keyword argument `binding` (`{command: ..., args: [...]}`, `(command=..., args=[...])`). */

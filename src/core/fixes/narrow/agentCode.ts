@@ -1,7 +1,8 @@
 // Agent code: MCP tool calls approved without review (`requireApproval: "never"` in the OpenAI Agents
 // SDK for TypeScript, `require_approval="never"` in Python and the Responses API) go back to
-// `"always"`; LangChain `FileManagementToolkit` gets a root and read-only tools. `ShellTool` and the
-// Python REPL tools get no fix: see notes/agent-fixes.md.
+// `"always"`; LangChain `FileManagementToolkit` gets a root and read-only tools; LangChain `ShellTool`
+// asks the operator before each command (`ask_human_input=True`). The Python REPL tools get no fix
+// (no documented prompt or narrower tool): see notes/agent-fixes.md.
 import type { Finding, Fix, Span, TextEdit } from '../../types';
 import { importEdits } from '../code';
 import { eolOf, indentOf, insert, replace, type FixDocument } from '../draft';
@@ -70,4 +71,21 @@ function argumentInsert(text: string, args: Span, added: string[]): TextEdit {
   return ownLine
     ? insert(first, added.map((a) => `${a},${eolOf(text)}${indentOf(text.slice(lineStart, first))}`).join(''))
     : insert(first, `${added.join(', ')}, `);
+}
+
+/** `ShellTool()` → `ShellTool(ask_human_input=True)` (or `False` → `True`), Python only. */
+export function shellToolFixes(finding: Finding, doc: FixDocument): Fix[] {
+  const args = finding.remedy?.kind === 'shell-tool' ? finding.remedy.spans?.arguments : undefined;
+  if (!args || doc.text.slice(finding.span.start, finding.span.end) !== 'ShellTool') return [];
+  const call = doc.text.slice(args.start, args.end);
+  if (!call.startsWith('(') || !call.endsWith(')')) return [];
+  const ask = finding.remedy?.spans?.ask;
+  if (ask && doc.text.slice(ask.start, ask.end) !== 'False') return [];
+  const edit = ask ? replace(ask, 'True') : argumentInsert(doc.text, args, ['ask_human_input=True']);
+  return [{
+    title: 'Ask the operator before each shell command (`ask_human_input=True`) (review)',
+    description: 'LangChain prints each command the model wants to run and runs it only when the operator types "y" at the terminal; anything else refuses it. This needs someone watching the process: in a server, a worker or a notebook without a terminal, the prompt cannot be answered and no command runs. For unattended agents, run the shell in a sandbox (a container without credentials or network) instead, or replace it with narrow tools.',
+    preferred: false,
+    edits: [{ path: doc.path, edits: [edit] }],
+  }];
 }

@@ -15,12 +15,18 @@ export interface JsonStringAt {
   path: JSONPath;
 }
 
-/** The JSON string whose literal (quotes included) is exactly `span`, or undefined when the text changed. */
-export function jsonStringAt(text: string, span: Span): JsonStringAt | undefined {
+/** The JSON value (string, boolean, number, null) whose source is exactly `span`, or undefined when the text changed. */
+export function jsonValueAt(text: string, span: Span): { node: Node; path: JSONPath } | undefined {
   const root = parseTree(text, [], { allowTrailingComma: true, disallowComments: false });
   const node = root && findNodeAtOffset(root, span.start + 1, false);
-  if (!node || node.type !== 'string' || node.offset !== span.start || node.offset + node.length !== span.end) return undefined;
-  return { node, value: node.value as string, path: getNodePath(node) };
+  if (!node || node.offset !== span.start || node.offset + node.length !== span.end) return undefined;
+  return { node, path: getNodePath(node) };
+}
+
+/** The JSON string whose literal (quotes included) is exactly `span`, or undefined when the text changed. */
+export function jsonStringAt(text: string, span: Span): JsonStringAt | undefined {
+  const at = jsonValueAt(text, span);
+  return at && at.node.type === 'string' ? { node: at.node, value: at.node.value as string, path: at.path } : undefined;
 }
 
 /** The string values of an array node's items (non-strings as undefined). */

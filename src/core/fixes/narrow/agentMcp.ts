@@ -2,7 +2,10 @@
 // root becomes the workspace, written the way the client resolves it. Only where the client has a
 // spelling for it: VS Code and Cursor expand `${workspaceFolder}`; Claude Code starts `.mcp.json`
 // servers in the project folder, so `.` is the project there (it expands only `${VAR}` environment
-// variables). Claude Desktop, Windsurf, Zed and user-level files have no workspace: no fix.
+// variables). Gemini CLI starts stdio servers in the folder it runs in (the project, for a project
+// `.gemini/settings.json`) unless the server sets `cwd`, so `.` is that folder too. Claude Desktop,
+// Windsurf, Zed, Kiro and other user-level files have no workspace: no fix.
+import type { Node } from 'jsonc-parser';
 import type { Finding, Fix } from '../../types';
 import { replace, type FixDocument } from '../draft';
 import { jsonFlavour } from '../json';
@@ -33,7 +36,16 @@ function clientOf(path: string, mount: boolean): Client | undefined {
   if (flavour === 'claude-code-mcp' && !mount) {
     return { name: 'Claude Code', workspace: '.', why: 'Claude Code starts the servers of a project `.mcp.json` in the folder it runs in, the project (it expands `${VAR}` environment variables but has no workspace variable).' };
   }
+  if (/(?:^|\/)\.gemini\/settings\.json$/i.test(path) && !mount) {
+    return { name: 'Gemini CLI', workspace: '.', why: 'Gemini CLI starts stdio servers in the folder it runs in (project settings apply when it runs in the project; it expands `$VAR` environment variables but has no workspace variable).' };
+  }
   return undefined;
+}
+
+/** True when the server object holding the argument list `array` sets its own working directory. */
+function setsCwd(array: Node | undefined): boolean {
+  const server = array?.parent?.parent;
+  return server?.type === 'object' && (server.children ?? []).some((p) => p.children?.[0]?.value === 'cwd');
 }
 
 export function mcpRootFixes(finding: Finding, doc: FixDocument): Fix[] {
@@ -41,7 +53,8 @@ export function mcpRootFixes(finding: Finding, doc: FixDocument): Fix[] {
   const at = jsonStringAt(doc.text, finding.span);
   if (!data || typeof data.root !== 'string' || !at) return [];
   const client = clientOf(doc.path, data.mount);
-  if (!client) return [];
+  // Gemini resolves `.` against the server's `cwd` when it has one (Claude Code ignores `cwd`).
+  if (!client || (client.name === 'Gemini CLI' && setsCwd(at.node.parent))) return [];
   const value = data.mount ? mountWithSource(at.value, data.root, client.workspace) : at.value === data.root ? client.workspace : undefined;
   if (value === undefined) return [];
   const description = `${client.why} Review what the server needs: a subfolder (\`${client.workspace === '.' ? './docs' : '${workspaceFolder}/docs'}\`) is narrower still.`;
