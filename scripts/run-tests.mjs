@@ -1,4 +1,5 @@
 // Runs every test/**/*.test.ts with node's test runner (through tsx), after making sure the build exists.
+//   node scripts/run-tests.mjs [path-substring...] [--test-name-pattern=...]
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -19,7 +20,15 @@ function collect(dir, out = []) {
   return out;
 }
 
-const filter = process.argv.slice(2);
+// Arguments starting with `--` go to node's test runner (`--test-name-pattern=...`); the rest filter test files by path.
+const args = process.argv.slice(2);
+const options = args.filter((a) => a.startsWith('--'));
+const filter = args.filter((a) => !a.startsWith('--'));
 const files = collect(join(root, 'test')).filter((f) => filter.length === 0 || filter.some((x) => f.includes(x)));
-const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit', cwd: root });
+// With no file, node would discover tests on its own, anywhere under the root (bench/work included).
+if (files.length === 0) {
+  process.stderr.write(`no test file matches ${filter.join(', ')}\n`);
+  process.exit(1);
+}
+const r = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...options, ...files], { stdio: 'inherit', cwd: root });
 process.exit(r.status ?? 1);
