@@ -2,8 +2,10 @@
 // VS Code with the launcher that can run here: a desktop VS Code named by KEYHOLE_VSCODE_EXECUTABLE
 // (test-electron), else the offline route (VS Code server + headless Chromium), else test-electron
 // with a download. KEYHOLE_TEST_LAUNCHER=offline|electron forces one. With the offline route it also
-// packages the .vsix, installs it into a fresh server and checks that it works.
-// Environment: KEYHOLE_TEST_GREP (mocha grep), KEYHOLE_SKIP_VSIX=1, KEYHOLE_VSCODE_CACHE (provisioning cache).
+// runs the web suite (test/integration-web) in the web worker extension host with a web-only copy of the
+// extension (web.mjs), and packages the .vsix, installs it into a fresh server and checks that it works.
+// Environment: KEYHOLE_TEST_GREP (mocha grep, Node suite only), KEYHOLE_SKIP_WEB=1, KEYHOLE_SKIP_VSIX=1,
+// KEYHOLE_VSCODE_CACHE (provisioning cache).
 import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,6 +15,7 @@ import { build } from 'esbuild';
 import { electronExecutable, runElectron } from './electron.mjs';
 import { installVsix, offlineAvailable, runOffline } from './offline.mjs';
 import { provision } from './provision.mjs';
+import { stageWebExtension } from './web.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const out = join(root, 'out', 'integration');
@@ -140,6 +143,13 @@ if (launcher === 'offline') {
 const t = Date.now();
 let code = await runSuite(launcher, 'index.js', { name: 'suite' });
 step(`suite finished with exit code ${code} in ${seconds(t)}`);
+if (launcher === 'offline' && process.env.KEYHOLE_SKIP_WEB !== '1') {
+  const w = Date.now();
+  const staged = await stageWebExtension(root, out);
+  const webCode = await runSuite('offline', staged.entry, { name: 'web', extensionDevelopmentPath: staged.dir });
+  step(`web worker suite finished with exit code ${webCode} in ${seconds(w)}`);
+  code ||= webCode;
+}
 if (launcher === 'offline' && process.env.KEYHOLE_SKIP_VSIX !== '1') {
   const v = Date.now();
   const vsixCode = await vsixCheck();
