@@ -7,6 +7,8 @@ import type { FixDocument, FixWorkspace } from '../draft';
 import { actionsFixes } from './actions';
 import { agentFixes } from './agent';
 import { awsFixes } from './aws';
+import { awsManagedFixes, isAwsManagedRemedy } from './awsManaged';
+import { awsTrustFixes } from './awsTrust';
 import { cloudRoleFixes } from './cloudRoles';
 import { k8sFixes } from './k8s';
 import { lifecycleFixes } from './lifecycle';
@@ -14,6 +16,8 @@ import { lifecycleFixes } from './lifecycle';
 export type Narrower = (finding: Finding, doc: FixDocument, workspace: FixWorkspace) => Fix[];
 
 const BY_PREFIX: [string, Narrower][] = [
+  ['iam/aws-admin-managed-policy', awsManagedFixes],
+  ['iam/aws-trust-', awsTrustFixes],
   ['iam/aws-', awsFixes],
   ['iam/gcp-', cloudRoleFixes],
   ['iam/azure-', cloudRoleFixes],
@@ -31,7 +35,8 @@ export function mayNarrow(ruleId: string): boolean {
 /** The narrowing fixes of a reach finding, the safest first; empty when none applies. */
 export function narrowingFixes(finding: Finding, doc: FixDocument, workspace: FixWorkspace): Fix[] {
   if (finding.span.end > doc.text.length) return [];
-  const narrower = BY_PREFIX.find(([prefix]) => finding.ruleId.startsWith(prefix))?.[1];
+  // Service-wide managed policies are reported as iam/aws-wildcard-action, like the inline wildcard.
+  const narrower = isAwsManagedRemedy(finding) ? awsManagedFixes : BY_PREFIX.find(([prefix]) => finding.ruleId.startsWith(prefix))?.[1];
   const fixes = narrower ? narrower(finding, doc, workspace) : [];
   return fixes.map((f, i) => ({ ...f, preferred: i === 0 }));
 }

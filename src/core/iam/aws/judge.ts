@@ -11,6 +11,7 @@ import {
 } from './risk';
 import { awsRemedy } from './remedy';
 import { AWS_RULE } from './rules';
+import { trustRemedy } from './trustRemedy';
 
 const ESCALATION_EFFECT: Record<string, string> = {
   'iam:createaccesskey': 'create access keys for any user, administrators included',
@@ -281,7 +282,8 @@ class StatementJudge {
       if (trust) {
         this.add(AWS_RULE.trustAnyPrincipal, anyone.span, 'critical',
           `The trust policy lets ${who} assume this role: any AWS account in the world, with no Condition on aws:PrincipalOrgID, aws:PrincipalAccount, aws:SourceAccount or sts:ExternalId.`,
-          ['Principal *', 'action sts:AssumeRole', 'no limiting Condition']);
+          ['Principal *', 'action sts:AssumeRole', 'no limiting Condition'], this.confidence,
+          this.s.notPrincipal ? undefined : trustRemedy(this.doc, this.s, { principal: anyone.itemSpan ?? anyone.span, principalKey: this.s.principal!.keySpan }));
       } else {
         const actions = (this.s.action?.values ?? []).map((v) => v.value).filter((v): v is string => !!v);
         const expanded = actions.flatMap((a) => (a === '*' ? [] : expandAction(a)));
@@ -328,7 +330,9 @@ class StatementJudge {
     const span = wildcard?.span ?? principal.federated[0].span;
     this.add(AWS_RULE.unscopedFederation, span, github || cognito ? 'critical' : 'high',
       `The trust policy lets ${who} assume this role: ${wildcard ? `the ${cognito ? 'aud' : 'sub'} condition is "${wildcard.value}"` : `no ${cognito ? 'aud' : 'sub'} condition pins ${github ? 'the repository' : 'the subject'}`}.`,
-      [`federated ${provider}`, wildcard ? `subject ${wildcard.value}` : 'no subject condition']);
+      [`federated ${provider}`, wildcard ? `subject ${wildcard.value}` : 'no subject condition'], this.confidence,
+      github ? trustRemedy(this.doc, this.s, { federated: principal.federated[0].itemSpan ?? principal.federated[0].span, ...(wildcard ? { wildcard: wildcard.itemSpan ?? wildcard.span } : {}) },
+        { audience: keys.includes('token.actions.githubusercontent.com:aud') }) : undefined);
   }
 }
 
