@@ -9,6 +9,7 @@ import { agentFixes } from './agent';
 import { awsFixes } from './aws';
 import { awsManagedFixes, isAwsManagedRemedy } from './awsManaged';
 import { awsTrustFixes } from './awsTrust';
+import { actionTypoFixes } from './awsTypo';
 import { cloudRoleFixes } from './cloudRoles';
 import { k8sFixes } from './k8s';
 import { lifecycleFixes } from './lifecycle';
@@ -18,6 +19,7 @@ export type Narrower = (finding: Finding, doc: FixDocument, workspace: FixWorksp
 const BY_PREFIX: [string, Narrower][] = [
   ['iam/aws-admin-managed-policy', awsManagedFixes],
   ['iam/aws-trust-', awsTrustFixes],
+  ['iam/aws-unknown-action', actionTypoFixes],
   ['iam/aws-', awsFixes],
   ['iam/gcp-', cloudRoleFixes],
   ['iam/azure-', cloudRoleFixes],

@@ -11,6 +11,9 @@ import {
 } from './risk';
 import { awsRemedy } from './remedy';
 import { AWS_RULE } from './rules';
+
+/** Remedy of `iam/aws-unknown-action` when the dataset knows the action that was meant. */
+export const ACTION_TYPO_REMEDY = 'aws-action-typo';
 import { trustRemedy } from './trustRemedy';
 
 const ESCALATION_EFFECT: Record<string, string> = {
@@ -160,7 +163,8 @@ class StatementJudge {
         // The dataset can trail a brand-new action by days: proven by the data, not by the structure.
         this.add(AWS_RULE.unknownAction, v.span, 'low',
           `${what}${suggestion ? ` (did you mean ${suggestion}?)` : ''}: IAM accepts it and it grants nothing.`,
-          [`action ${text} not in ${IAM_DATA_SOURCE}`], 'context');
+          [`action ${text} not in ${IAM_DATA_SOURCE}`], 'context',
+          suggestion ? { kind: ACTION_TYPO_REMEDY, spans: { value: v.span }, data: { written: text, meant: suggestion } } : undefined);
       }
     }
   }
