@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
-import type { ScanContext } from '../src/core/detector';
+import { Tree } from 'web-tree-sitter';
+import type { Detector, ScanContext } from '../src/core/detector';
 import { changedSpan, LiveDocuments } from '../src/core/liveDocuments';
 import { anchorsOf, findAnchors } from '../src/core/secrets/generic/anchors';
 import { findSuppressions, findSuppressionsLive } from '../src/core/suppressions';
@@ -14,7 +15,8 @@ import { ParserHost } from '../src/parsing/parserHost';
 import { DEFAULT_CONFIG } from '../src/core/config';
 import { Engine } from '../src/core/engine';
 import { builtinDetectors } from '../src/core/registry';
-import type { FileScanResult } from '../src/core/types';
+import type { FileScanResult, Span } from '../src/core/types';
+import type { TreeLanguage } from '../src/core/lang/languages';
 import { githubToken } from './tokens';
 
 test('changedSpan finds the one edited span', () => {
@@ -213,5 +215,174 @@ test('mentions is right for an edit at every offset of a word, its ends and its 
         assert.deepEqual(words.map((w) => mentions(ctx, w)), words.map((w) => version.includes(w)), JSON.stringify(version));
       }
     }
+  }
+});
+
+/** A one-line edit of an open document, in the form a host reports it to `IncrementalTrees`. */
+function lineEdit(text: string, at: number, remove: number, insert: string) {
+  const before = text.slice(0, at);
+  const row = before.split('\n').length - 1;
+  const column = at - (before.lastIndexOf('\n') + 1);
+  return {
+    text: before + insert + text.slice(at + remove),
+    change: { startIndex: at, oldEndIndex: at + remove, newText: insert, startPosition: { row, column }, oldEndPosition: { row, column: column + remove } },
+  };
+}
+
+test('the ranges whose syntax changed are computed only when a detector reads them, and are those of the two trees', async () => {
+  const host = new ParserHost(nodeWasmSource());
+  const trees = new IncrementalTrees(host);
+  const read: (Span[] | undefined)[] = [];
+  let reading = false;
+  const probe: Detector = {
+    id: 'test/probe',
+    rules: [],
+    wantsTree: () => true,
+    detect(ctx) {
+      if (reading) read.push(ctx.treeChanges);
+      return [];
+    },
+  };
+  const engine = new Engine([probe], trees, DEFAULT_CONFIG);
+  let compared = 0;
+  const original = Tree.prototype.getChangedRanges;
+  Tree.prototype.getChangedRanges = function (this: Tree, other: Tree) {
+    compared++;
+    return original.call(this, other);
+  };
+  try {
+    let text = Array.from({ length: 50 }, (_, i) => `const value${i} = compute(${i});`).join('\n') + '\n';
+    const key = 'file:///changes.ts';
+    await engine.scan({ path: 'changes.ts', text, documentKey: key });
+    // An opening quote turns the rest of its line into a string: a syntax change beyond the edit.
+    const at = text.indexOf('compute(7)');
+    const edit = lineEdit(text, at, 0, '"');
+    trees.applyChanges(key, [edit.change]);
+    text = edit.text;
+    await engine.scan({ path: 'changes.ts', text, documentKey: key });
+    assert.equal(compared, 0, 'nobody asked for the changed ranges');
+
+    reading = true;
+    const next = lineEdit(text, at, 1, '');
+    trees.applyChanges(key, [next.change]);
+    text = next.text;
+    await engine.scan({ path: 'changes.ts', text, documentKey: key });
+    assert.equal(compared, 1);
+    const changes = read[0];
+    assert.ok(changes && changes.length > 0, 'removing the quote changed the syntax');
+    const line = { start: text.lastIndexOf('\n', at) + 1, end: text.indexOf('\n', at) };
+    assert.ok(changes.some((c) => c.start < line.end && line.start < c.end), JSON.stringify(changes));
+    assert.ok(changes.every((c) => c.end >= line.start - 1 && c.start <= line.end + 1), `changes stay near the edited line: ${JSON.stringify(changes)}`);
+  } finally {
+    Tree.prototype.getChangedRanges = original;
+  }
+});
+
+test('changed ranges cannot be asked for once the replaced tree is released', async () => {
+  const host = new ParserHost(nodeWasmSource());
+  const trees = new IncrementalTrees(host);
+  const key = 'file:///a.json';
+  let text = '{ "a": 1, "b": [2, 3] }\n';
+  await trees.parse('json', text, key);
+  // An unclosed string swallows the rest of the line: a syntax change beyond the edited character.
+  const edit = lineEdit(text, text.indexOf('2'), 0, '"');
+  trees.applyChanges(key, [edit.change]);
+  text = edit.text;
+  const parsed = await trees.parse('json', text, key);
+  assert.ok(parsed.tree && 'changes' in parsed && parsed.changes && parsed.release);
+  const fresh = await host.parse('json', text);
+  assert.equal(parsed.tree.rootNode.toString(), fresh.tree!.rootNode.toString());
+  fresh.tree!.delete();
+  assert.ok(parsed.changes().length > 0);
+  parsed.release();
+  assert.throws(() => parsed.changes!(), /released/);
+  trees.forget(key);
+});
+
+/** Every node's type, range and position, and every leaf's text: what detectors can read from a tree. */
+function treeDump(tree: Tree): string[] {
+  const out: string[] = [];
+  const cursor = tree.walk();
+  for (;;) {
+    const n = cursor.currentNode;
+    out.push(`${n.type} ${n.startIndex}-${n.endIndex} ${n.startPosition.row}:${n.startPosition.column}-${n.endPosition.row}:${n.endPosition.column}${n.hasError ? ' E' : ''}${n.isMissing ? ' M' : ''}${n.childCount ? '' : ` ${JSON.stringify(n.text)}`}`);
+    if (cursor.gotoFirstChild()) continue;
+    while (!cursor.gotoNextSibling()) if (!cursor.gotoParent()) return out;
+  }
+}
+
+test('edits that only change words inside strings and comments skip the reparse and leave the tree a fresh parse gives', async () => {
+  const host = new ParserHost(nodeWasmSource());
+  const trees = new IncrementalTrees(host);
+  const languages = { py: 'python', ts: 'typescript', yaml: 'yaml', json: 'json' } as const;
+  let seed = 17;
+  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  let skipped = 0;
+  let reparsed = 0;
+  for (const { path, text: initial } of liveCases()) {
+    const language = languages[path.split('.').pop() as keyof typeof languages];
+    const key = `file:///${path}`;
+    let text = initial;
+    let tree = (await trees.parse(language, text, key)).tree!;
+    for (let step = 0; step < 150; step++) {
+      // Mostly letters typed or deleted inside words; sometimes a character that ends or escapes a string or comment.
+      let at = Math.floor(random() * text.length);
+      while (at < text.length && !/\w/.test(text[at])) at++;
+      const roll = random();
+      const insert = roll < 0.45 ? 'kq7'[Math.floor(random() * 3)] : roll < 0.65 ? '' : roll < 0.8 ? 'Z' : ['"', '\\', '{', '$', ' ', '#', '*', '/', '\n', ':', '1', 'u'][Math.floor(random() * 12)];
+      const remove = insert === '' || random() < 0.3 ? 1 : 0;
+      const removed = text[at] === '\n' ? '' : text.slice(at, at + remove);
+      const edit = lineEdit(text, at, removed.length, insert);
+      trees.applyChanges(key, [edit.change]);
+      text = edit.text;
+      const before = tree;
+      const parsed = await trees.parse(language, text, key);
+      tree = parsed.tree!;
+      if (tree === before) skipped++;
+      else reparsed++;
+      const fresh = (await host.parse(language, text)).tree!;
+      assert.deepEqual(treeDump(tree), treeDump(fresh), `${path} after ${JSON.stringify(insert)} at ${at}`);
+      fresh.delete();
+      if ('release' in parsed) parsed.release?.();
+      // A tree with a syntax error is always reparsed: most errors are undone, as a typist would.
+      if (tree.rootNode.hasError && random() < 0.8) {
+        const undo = lineEdit(text, at, insert.length, removed);
+        trees.applyChanges(key, [undo.change]);
+        text = undo.text;
+        tree = (await trees.parse(language, text, key)).tree!;
+      }
+    }
+    trees.forget(key);
+  }
+  assert.ok(skipped > 60 && reparsed > 60, `${skipped} reparses skipped, ${reparsed} done`);
+});
+
+test('a word edit that joins or splits a comment end, an interpolation, an escape or a YAML comment is reparsed', async () => {
+  const host = new ParserHost(nodeWasmSource());
+  const cases: [TreeLanguage, string][] = [
+    ['typescript', 'const a = /* note a*x/ b */ 1;\nconst b = 2;\n'],
+    ['typescript', 'const t = `total $x{count} items`;\n'],
+    ['python', 'label = "caf\\u0x0e9 menu"\n'],
+    ['python', 'value = f"{{ax}}{total}"\n'],
+    ['json', '{ "name": "caf\\u0x0e9 menu", "n": 1 }\n'],
+    ['yaml', 'image: repo/app x#latest\nport: 80\n'],
+    ['yaml', 'image: repo/app:x latest\nport: 80\n'],
+    // A plain scalar's letters decide its type: boolean, number, null.
+    ['yaml', 'enabled: trxue\nport: 80\n'],
+    ['yaml', 'port: 80x80\nname: web\n'],
+    ['yaml', 'value: nxull\nname: web\n'],
+    ['yaml', 'when: 2024x-01-01\nname: web\n'],
+  ];
+  for (const [language, initial] of cases) {
+    const trees = new IncrementalTrees(host);
+    await trees.parse(language, initial, 'doc');
+    const at = initial.indexOf('x');
+    const edit = lineEdit(initial, at, 1, '');
+    trees.applyChanges('doc', [edit.change]);
+    const parsed = await trees.parse(language, edit.text, 'doc');
+    const fresh = (await host.parse(language, edit.text)).tree!;
+    assert.deepEqual(treeDump(parsed.tree!), treeDump(fresh), `${language}: ${JSON.stringify(edit.text)}`);
+    fresh.delete();
+    trees.forget('doc');
   }
 });

@@ -15,12 +15,13 @@ export interface TreeProvider {
   /**
    * `documentKey` names an open document whose tree the provider may keep and reparse
    * incrementally; such a tree comes back with `cached: true` and the engine leaves it alive, and
-   * with `changes`, the ranges whose syntax differs from the document's previous tree, if it had one.
+   * with `changes`, computing on demand the ranges whose syntax differs from the document's previous
+   * tree, if it had one, until `release` (called once the scan's detectors are done).
    * `windows`: parse only these parts of the text (a large file scanned once).
    */
   parse(
     language: TreeLanguage, text: string, documentKey?: string, windows?: Span[],
-  ): Promise<{ tree: Tree | null; failure?: string; cached?: boolean; changes?: Span[] }>;
+  ): Promise<{ tree: Tree | null; failure?: string; cached?: boolean; changes?: () => Span[]; release?: () => void }>;
 }
 
 export interface ScanDocument {
@@ -121,6 +122,7 @@ export class Engine {
     note?: ScanContext['note'], drop?: ScanContext['drop'], lines = new LineIndex(text), revision?: Revision,
   ): Promise<RawFinding[]> {
     let keepTree = false;
+    let release: (() => void) | undefined;
     const ctx = regionContext({ path, language, text, lines, generated, note, drop, live: revision?.memory }, revision?.lower);
     const parsable = !generated && this.trees !== null && isTreeLanguage(language);
     const windowed = parsable && !documentKey && text.length > WINDOWED_PARSE_ABOVE && WINDOWED_LANGUAGES.has(language);
@@ -132,8 +134,9 @@ export class Engine {
       // Helm and Go templates break YAML; blanked in place, the manifest parses and offsets hold.
       const parsed = await this.trees.parse(language, language === 'yaml' ? blankTemplates(text) : text, documentKey, windows);
       ctx.tree = parsed.tree;
-      ctx.treeChanges = parsed.changes;
+      if (parsed.changes) lazyTreeChanges(ctx, parsed.changes);
       keepTree = Boolean(parsed.cached);
+      release = parsed.release;
       if (parsed.failure) result.skipped = `syntax-aware checks skipped: ${parsed.failure}`;
     }
     const out: RawFinding[] = [];
@@ -152,6 +155,7 @@ export class Engine {
       if (local.length) guarded(local.map((d) => d.id).join(', '), () => runLocal(ctx, local, (span) => subContext(ctx, span)));
       for (const d of this.active) if (!local.includes(d as never)) guarded(d.id, () => d.detect(ctx));
     } finally {
+      release?.();
       if (!keepTree) ctx.tree?.delete();
     }
     return out;
@@ -249,6 +253,12 @@ function regionContext(parts: Omit<ScanContext, 'lower' | 'tree'>, lowerText = (
     },
     tree: null,
   };
+}
+
+/** `ctx.treeChanges`, computed the first time a detector reads it. */
+function lazyTreeChanges(ctx: ScanContext, compute: () => Span[]): void {
+  let changes: Span[] | undefined;
+  Object.defineProperty(ctx, 'treeChanges', { get: () => (changes ??= compute()), enumerable: true, configurable: true });
 }
 
 /** Keeps one finding per value: the most certain, the most specific (a provider format over a generic rule). */

@@ -3,16 +3,24 @@ import type { TreeLanguage } from '../core/lang/languages';
 import type { TreeProvider } from '../core/engine';
 import type { Span } from '../core/types';
 import { applyEdit, type ParserHost, type TextChange } from './parserHost';
+import { isWordEditInText, keepsTokens } from './textLeafEdits';
 
 interface CachedTree {
   language: TreeLanguage;
   tree: Tree;
+  /** The tree this one replaced, kept until the scan that parsed it has asked for the changed ranges or ended. */
+  replaced?: Tree;
+  /** Edits applied since the last parse. */
+  edits: number;
+  /** The first of them, when it only changed words inside a string or a comment. */
+  wordEdit?: TextChange;
 }
 
 /**
  * Keeps the syntax tree of each open document so that an edit costs an incremental reparse,
- * not a full one. Hosts call `applyChanges` with each document change (old-text coordinates),
- * then scan; `forget` when the document closes.
+ * not a full one (none at all when it only changed words inside a string or a comment). Hosts
+ * call `applyChanges` with each document change (old-text coordinates), then scan; `forget` when
+ * the document closes.
  */
 export class IncrementalTrees implements TreeProvider {
   private readonly trees = new Map<string, CachedTree>();
@@ -22,28 +30,60 @@ export class IncrementalTrees implements TreeProvider {
   async parse(language: TreeLanguage, text: string, documentKey?: string, windows?: Span[]) {
     if (!documentKey) return this.host.parse(language, text, undefined, windows);
     const previous = this.trees.get(documentKey);
+    if (previous) releaseReplaced(previous);
     const oldTree = previous?.language === language ? previous.tree : null;
+    if (oldTree && previous?.edits === 1 && previous.wordEdit && keepsTokens(previous.wordEdit, text)) {
+      // Node texts are read through the text of the last parse: point them at the new one.
+      (oldTree as unknown as { textCallback: (index: number) => string }).textCallback = (index) => text.slice(index);
+      previous.edits = 0;
+      previous.wordEdit = undefined;
+      return { tree: oldTree, cached: true, changes: () => [], release: () => undefined };
+    }
     if (!(await this.host.language(language))) return { tree: null, failure: this.host.failureOf(language) };
     const parsed = this.host.parseLoaded(language, text, oldTree);
     if (!parsed.tree) {
       this.forget(documentKey);
       return parsed;
     }
-    const changes = oldTree ? parsed.tree.getChangedRanges(oldTree).map((r) => ({ start: r.startIndex, end: r.endIndex })) : undefined;
-    if (previous && previous.tree !== parsed.tree) previous.tree.delete();
-    this.trees.set(documentKey, { language, tree: parsed.tree });
-    return { tree: parsed.tree, cached: true, changes };
+    const tree = parsed.tree;
+    const entry: CachedTree = { language, tree, edits: 0 };
+    if (previous && previous.tree !== tree) {
+      if (oldTree) entry.replaced = oldTree;
+      else previous.tree.delete();
+    }
+    this.trees.set(documentKey, entry);
+    // Comparing two trees costs time in proportion to what differs, which after a syntax error can be
+    // most of the document: done only when a detector asks.
+    const changes = oldTree ? () => changedRanges(tree, entry) : undefined;
+    return { tree, cached: true, changes, release: () => releaseReplaced(entry) };
   }
 
   /** Edits the kept tree in step with the document; changes in the order the host reports them. */
   applyChanges(documentKey: string, changes: TextChange[]): void {
     const cached = this.trees.get(documentKey);
     if (!cached) return;
-    for (const change of changes) applyEdit(cached.tree, change);
+    releaseReplaced(cached);
+    for (const change of changes) {
+      if (cached.edits++ === 0 && isWordEditInText(cached.tree, cached.language, change)) cached.wordEdit = change;
+      applyEdit(cached.tree, change);
+    }
   }
 
   forget(documentKey: string): void {
-    this.trees.get(documentKey)?.tree.delete();
+    const cached = this.trees.get(documentKey);
+    if (cached) releaseReplaced(cached);
+    cached?.tree.delete();
     this.trees.delete(documentKey);
   }
+}
+
+function changedRanges(tree: Tree, entry: CachedTree): Span[] {
+  // Answering "nothing changed" for a tree already freed would let stale results through.
+  if (!entry.replaced) throw new Error('the previous syntax tree was released before its changes were asked for');
+  return tree.getChangedRanges(entry.replaced).map((r) => ({ start: r.startIndex, end: r.endIndex }));
+}
+
+function releaseReplaced(entry: CachedTree): void {
+  entry.replaced?.delete();
+  entry.replaced = undefined;
 }
