@@ -1,4 +1,6 @@
-// The CLI's worker pool (src/cli/scanFiles.ts, scanWorker.ts, readText.ts): batches, reads, skips.
+// The CLI's scan (src/cli/scanFiles.ts, scanPool.ts, scanWorker.ts, readText.ts): the main thread
+// scans from the first file and workers join when the scan proves long (`--workers N` starts N at
+// once, which these small trees need to use them at all); reads, skips and the order of results.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -10,8 +12,10 @@ import { githubToken } from './tokens';
 const bin = join(__dirname, '..', 'bin', 'keyhole.js');
 const token = githubToken('Pq7rT2vW9xZ4bN6mK1jH8gF3dS5aL0');
 
-function scanJson(dir: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, 'scan', dir, '--format', 'json', ...args], { encoding: 'utf8' });
+/** `workersOnly`: the main thread leaves every file to the workers (small trees would not wait for them). */
+function scanJson(dir: string, args: string[] = [], workersOnly = false) {
+  const env = { ...process.env, KEYHOLE_WORKERS_ONLY: workersOnly ? '1' : '' };
+  const r = spawnSync(process.execPath, [bin, 'scan', dir, '--format', 'json', ...args], { encoding: 'utf8', env });
   assert.ok(r.status === 0 || r.status === 1, r.stderr);
   return JSON.parse(r.stdout) as {
     summary: { scannedFiles: number };
@@ -40,13 +44,15 @@ function tricky(): Record<string, string | Buffer> {
   };
 }
 
-test('the pool reads large, BOM-prefixed, binary and oversized files like a scan in one thread', () => {
-  const small = scanJson(workspace(tricky()));
+test('workers read large, BOM-prefixed, binary and oversized files like a scan in one thread', () => {
+  const small = scanJson(workspace(tricky()), ['--workers', '0']);
   const files: Record<string, string | Buffer> = tricky();
   for (let i = 0; i < 150; i++) files[`pkg/d${i % 7}/m${String(i).padStart(3, '0')}.ts`] = `export const n${i}: number = ${i};\n`;
-  const pooled = scanJson(workspace(files));
+  const dir = workspace(files);
+  const pooled = scanJson(dir, ['--workers', '2'], true);
+  const automatic = scanJson(dir);
 
-  for (const report of [small, pooled]) {
+  for (const report of [small, pooled, automatic]) {
     const found = report.findings.map((f) => `${f.path} ${f.ruleId} ${f.start.line}:${f.start.column}`);
     // The token after 300 KB is found on its line; the BOM does not shift the column (both 1-based).
     assert.deepEqual(found, ['lib/bom.py secret/github-pat-classic 1:10', 'lib/large.js secret/github-pat-classic 6001:23']);
@@ -56,9 +62,10 @@ test('the pool reads large, BOM-prefixed, binary and oversized files like a scan
   }
   assert.equal(small.summary.scannedFiles, 2);
   assert.equal(pooled.summary.scannedFiles, 152);
+  assert.deepEqual(automatic, pooled);
 });
 
-test('findings come back in path order however the batches were spread over the workers', () => {
+test('findings come back in path order however the files were spread over the threads', () => {
   const files: Record<string, string> = {};
   const expected: string[] = [];
   for (let i = 0; i < 400; i++) {
@@ -67,7 +74,16 @@ test('findings come back in path order however the batches were spread over the 
     files[path] = leaky ? `const GITHUB_TOKEN = "${token}";\n` : `export default ${i};\n`;
     if (leaky) expected.push(path);
   }
-  const report = scanJson(workspace(files));
-  assert.equal(report.summary.scannedFiles, 400);
-  assert.deepEqual(report.findings.map((f) => f.path), expected);
+  const dir = workspace(files);
+  for (const workers of ['0', '1', '3']) {
+    const report = scanJson(dir, ['--workers', workers], workers !== '0');
+    assert.equal(report.summary.scannedFiles, 400);
+    assert.deepEqual(report.findings.map((f) => f.path), expected, `--workers ${workers}`);
+  }
+});
+
+test('--workers takes a whole number from 0 to 64', () => {
+  const r = spawnSync(process.execPath, [bin, 'scan', '.', '--workers', 'many'], { encoding: 'utf8' });
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /--workers must be a whole number/);
 });

@@ -13,6 +13,8 @@ export interface ScanArgs {
   listSuppressions: boolean;
   verbose: boolean;
   maxFileSize?: number;
+  /** Worker threads besides the main one; undefined: started once the scan proves long (see scanFiles.ts). */
+  workers?: number;
 }
 
 export interface FixArgs {
@@ -24,6 +26,7 @@ export interface FixArgs {
   config?: string;
   gitignore: boolean;
   maxFileSize?: number;
+  workers?: number;
 }
 
 export type CliArgs = ScanArgs | FixArgs | { command: 'help' } | { command: 'version' } | { command: 'rules'; format: 'text' | 'json' };
@@ -42,6 +45,8 @@ Options:
   --config FILE              configuration file (default: .keyhole.json in the scanned folder)
   --no-gitignore             also scan files that .gitignore excludes
   --max-file-size BYTES      skip files larger than this (default: 2097152)
+  --workers N                worker threads besides the main one (default: one per
+                             other core, started once the scan proves long; 0: none)
   --list-suppressions        list every suppression comment with its location and reason
   --verbose                  list skipped files and dropped candidates with their reasons
   -h, --help                 show this help
@@ -56,7 +61,7 @@ Other commands:
                                        repeatable
     --dry-run                          print a unified diff (secret values redacted) instead
                                        of writing
-    --config FILE, --no-gitignore, --max-file-size BYTES   as for scan
+    --config FILE, --no-gitignore, --max-file-size BYTES, --workers N   as for scan
     exit codes: 0 no finding left, 1 findings left without an automatic fix, 2 error
 
 Exit codes: 0 no findings at or above the threshold, 1 findings, 2 usage or runtime error.
@@ -139,6 +144,12 @@ function parseOptions<T extends ScanArgs | FixArgs>(
         const n = Number(value());
         if (!Number.isInteger(n) || n <= 0) throw new UsageError('--max-file-size must be a positive number of bytes');
         args.maxFileSize = n;
+        break;
+      }
+      case '--workers': {
+        const n = Number(value());
+        if (!Number.isInteger(n) || n < 0 || n > 64) throw new UsageError('--workers must be a whole number from 0 to 64');
+        args.workers = n;
         break;
       }
       default:

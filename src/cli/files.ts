@@ -1,5 +1,5 @@
 import ignore, { type Ignore } from 'ignore';
-import { type Dirent, promises as fs } from 'node:fs';
+import { lstatSync, readdirSync, readFileSync, type Dirent } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { SkippedFile } from '../core/types';
 
@@ -28,17 +28,17 @@ export function toRel(root: string, abs: string): string {
   return (r === '' ? '.' : r).split(sep).join('/');
 }
 
-async function readIgnoreFile(file: string): Promise<string | undefined> {
+function readIgnoreFile(file: string): string | undefined {
   try {
-    return await fs.readFile(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch {
     return undefined;
   }
 }
 
-async function scopeFor(dir: string, isRoot: boolean): Promise<IgnoreScope | undefined> {
-  const texts = [await readIgnoreFile(join(dir, '.gitignore'))];
-  if (isRoot) texts.push(await readIgnoreFile(join(dir, '.git', 'info', 'exclude')));
+function scopeFor(dir: string, isRoot: boolean): IgnoreScope | undefined {
+  const texts = [readIgnoreFile(join(dir, '.gitignore'))];
+  if (isRoot) texts.push(readIgnoreFile(join(dir, '.git', 'info', 'exclude')));
   const present = texts.filter((t): t is string => t !== undefined);
   if (present.length === 0) return undefined;
   return { dir, rules: ignore().add(present.join('\n')) };
@@ -56,9 +56,11 @@ function ignoredByGit(scopes: IgnoreScope[], abs: string, isDir: boolean): boole
 /**
  * Lists the files under `target` (a file or a folder), honouring .gitignore files at every level,
  * the workspace ignore globs, and skipping VCS folders, nested node_modules and symbolic links.
+ * Synchronous system calls: a promise round trip per folder would hold the listing back behind
+ * every file the same thread scans meanwhile; the caller pauses between files as it sees fit.
  */
-export async function* walk(target: string, options: WalkOptions, skipped: SkippedFile[]): AsyncGenerator<FileEntry> {
-  const stat = await fs.lstat(target);
+export function* walk(target: string, options: WalkOptions, skipped: SkippedFile[]): Generator<FileEntry> {
+  const stat = lstatSync(target);
   if (stat.isFile()) {
     yield { abs: target, rel: toRel(options.root, target) };
     return;
@@ -68,12 +70,12 @@ export async function* walk(target: string, options: WalkOptions, skipped: Skipp
     const { dir, scopes: parentScopes } = stack.pop()!;
     let entries: Dirent[];
     try {
-      entries = await fs.readdir(dir, { withFileTypes: true });
+      entries = readdirSync(dir, { withFileTypes: true });
     } catch (err) {
       skipped.push({ path: toRel(options.root, dir), reason: `cannot read folder: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}` });
       continue;
     }
-    const own = options.gitignore ? await scopeFor(dir, dir === target) : undefined;
+    const own = options.gitignore ? scopeFor(dir, dir === target) : undefined;
     const scopes = own ? [...parentScopes, own] : parentScopes;
     entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     const subdirs: string[] = [];

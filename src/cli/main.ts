@@ -57,7 +57,7 @@ async function scan(args: ScanArgs): Promise<number> {
   const root = scanRoot(args.paths);
   const config = await loadConfig(args, root);
   const bar = progress(Boolean(process.stderr.isTTY) && !args.listSuppressions);
-  const scanned = await scanFiles(args.paths, { root, config, gitignore: args.gitignore, onProgress: bar.tick });
+  const scanned = await scanFiles(args.paths, { root, config, gitignore: args.gitignore, workers: args.workers, onProgress: bar.tick });
   const { skipped, scannedFiles } = scanned;
   const files = correlate(scanned.files);
   bar.done();

@@ -2,17 +2,13 @@
 // files from the shared list one at a time and sends their outcomes back in small groups.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { ResolvedConfig } from '../core/config';
-import { Engine } from '../core/engine';
-import { builtinDetectors } from '../core/registry';
-import { nodeWasmSource } from '../node/wasmSource';
-import { ParserHost } from '../parsing/parserHost';
 import type { FileEntry } from './files';
-import { scanEntry, type EntryOutcome } from './scanFiles';
-import { NEXT_FILE, type EntriesMessage, type OutcomesMessage } from './scanPool';
+import { scanEngine, scanEntry } from './scanFiles';
+import { claimNext, type EntriesMessage, type OutcomesMessage } from './scanPool';
 
 const config = workerData.config as ResolvedConfig;
 const counter = workerData.counter as Int32Array;
-const engine = new Engine(builtinDetectors(config), new ParserHost(nodeWasmSource(), new Set(config.disabledLanguages)), config);
+const engine = scanEngine(config);
 
 /** Outcomes are sent after this many files or this long, whichever comes first: fewer messages, a live progress line. */
 const SEND_FILES = 32;
@@ -24,20 +20,15 @@ let released = 0;
 let running = false;
 
 parentPort!.on('message', (message: EntriesMessage) => {
-  for (const entry of message.entries) entries.push(entry);
+  message.entries.forEach((entry, i) => (entries[message.start + i] = entry));
   if (!running) void run();
 });
 
 /** The index of the next unclaimed file among those this worker has received, or -1. */
 function claim(): number {
-  for (;;) {
-    const next = Atomics.load(counter, NEXT_FILE);
-    if (next >= entries.length) return -1;
-    if (Atomics.compareExchange(counter, NEXT_FILE, next, next + 1) === next) {
-      while (released < next) entries[released++] = undefined;
-      return next;
-    }
-  }
+  const next = claimNext(counter, entries.length);
+  while (released < next) entries[released++] = undefined;
+  return next;
 }
 
 /** Scans files until none is left to claim; more may arrive later, and start it again. */
@@ -53,14 +44,8 @@ async function run(): Promise<void> {
   for (let index = claim(); index !== -1; index = claim()) {
     const entry = entries[index]!;
     entries[index] = undefined;
-    let outcome: EntryOutcome;
-    try {
-      outcome = await scanEntry(engine, entry, config.maxFileSize);
-    } catch (err) {
-      outcome = { skipped: { path: entry.rel, reason: `scan failed: ${(err as Error).message}` } };
-    }
     pending.indexes.push(index);
-    pending.outcomes.push(outcome);
+    pending.outcomes.push(await scanEntry(engine, entry, config.maxFileSize));
     if (pending.indexes.length >= SEND_FILES || Date.now() - sentAt >= SEND_MS) flush();
   }
   flush();

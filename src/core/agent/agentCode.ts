@@ -3,24 +3,25 @@
 // Candidates are found by name in the text; the syntax tree confirms a call or a property, not a comment.
 import type { Node } from 'web-tree-sitter';
 import type { Detector, ScanContext } from '../detector';
+import { KeywordSet } from '../keywordIndex';
 import type { FileToolkitRemedy } from '../fixes/narrow/agentCode';
 import type { RawFinding, Remedy } from '../types';
 import { CODE_LANGUAGES, isHomeExpression, spanOf, stringContent } from './codeNodes';
 import { broadRoot } from './paths';
 import { AGENT_RULES } from './rules';
 
-/** One pass over the lower-cased text (faster than one `includes` per word). */
-const KEYWORDS = /shelltool|repltool|filemanagementtoolkit|load_tools|approval/;
+/** Looked up in the keyword pass every detector shares (see keywordIndex.ts). */
+const KEYWORDS = new KeywordSet(['shelltool', 'repltool', 'filemanagementtoolkit', 'load_tools', 'approval']);
 const CANDIDATES = /\b(?:ShellTool|PythonREPLTool|PythonAstREPLTool|FileManagementToolkit|load_tools)\b|\brequire_?approval\b/gi;
 const CALLS = new Set(['call', 'call_expression', 'new_expression']);
 
 export const agentCodeDetector: Detector = {
   id: 'agent-code',
   rules: [AGENT_RULES.shellTool, AGENT_RULES.pythonReplTool, AGENT_RULES.unscopedFileTools, AGENT_RULES.mcpApprovalNever],
-  wantsTree: (ctx) => CODE_LANGUAGES.has(ctx.language) && KEYWORDS.test(ctx.lower),
+  wantsTree: (ctx) => CODE_LANGUAGES.has(ctx.language) && KEYWORDS.any(ctx),
   treeFocus: (ctx) => candidateOffsets(ctx),
   detect(ctx: ScanContext): RawFinding[] {
-    if (!ctx.tree || !CODE_LANGUAGES.has(ctx.language) || !KEYWORDS.test(ctx.lower)) return [];
+    if (!ctx.tree || !CODE_LANGUAGES.has(ctx.language) || !KEYWORDS.any(ctx)) return [];
     const out: RawFinding[] = [];
     for (const offset of candidateOffsets(ctx)) {
       const node = ctx.tree.rootNode.descendantForIndex(offset);
@@ -38,7 +39,7 @@ export const agentCodeDetector: Detector = {
 
 function candidateOffsets(ctx: ScanContext): number[] {
   const offsets: number[] = [];
-  if (!KEYWORDS.test(ctx.lower)) return offsets;
+  if (!KEYWORDS.any(ctx)) return offsets;
   CANDIDATES.lastIndex = 0;
   for (let m = CANDIDATES.exec(ctx.text); m && offsets.length < 500; m = CANDIDATES.exec(ctx.text)) offsets.push(m.index);
   return offsets;

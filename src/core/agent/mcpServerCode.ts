@@ -5,6 +5,7 @@
 // Found from the server's package name in a string; the tree gives the list (or command line) it sits in.
 import type { Node } from 'web-tree-sitter';
 import type { Detector, ScanContext } from '../detector';
+import { KeywordSet } from '../keywordIndex';
 import type { RawFinding, Span } from '../types';
 import type { McpCodeRootRemedy } from '../fixes/narrow/agentMcpCode';
 import { CODE_LANGUAGES, isHomeExpression, spanOf, stringAt, stringContent } from './codeNodes';
@@ -12,7 +13,8 @@ import { broadRoot, FILESYSTEM_SERVER } from './paths';
 import { AGENT_RULES } from './rules';
 
 const PACKAGE = new RegExp(FILESYSTEM_SERVER.source, 'gi');
-const KEYWORD = /filesystem/;
+/** Looked up in the keyword pass every detector shares (see keywordIndex.ts). */
+const KEYWORD = new KeywordSet(['filesystem']);
 const LISTS = new Set(['list', 'tuple', 'array']);
 const MAX_CANDIDATES = 100;
 /** The first word of a command line that starts a server package. */
@@ -33,10 +35,10 @@ interface Root {
 export const mcpServerCodeDetector: Detector = {
   id: 'agent-mcp-server-code',
   rules: [AGENT_RULES.mcpFilesystemRoot],
-  wantsTree: (ctx) => CODE_LANGUAGES.has(ctx.language) && KEYWORD.test(ctx.lower) && candidateOffsets(ctx).length > 0,
+  wantsTree: (ctx) => CODE_LANGUAGES.has(ctx.language) && KEYWORD.any(ctx) && candidateOffsets(ctx).length > 0,
   treeFocus: (ctx) => candidateOffsets(ctx),
   detect(ctx: ScanContext): RawFinding[] {
-    if (!ctx.tree || !CODE_LANGUAGES.has(ctx.language) || !KEYWORD.test(ctx.lower)) return [];
+    if (!ctx.tree || !CODE_LANGUAGES.has(ctx.language) || !KEYWORD.any(ctx)) return [];
     const out: RawFinding[] = [];
     const seen = new Set<number>();
     for (const offset of candidateOffsets(ctx)) {
@@ -61,7 +63,7 @@ export const mcpServerCodeDetector: Detector = {
 
 function candidateOffsets(ctx: ScanContext): number[] {
   const offsets: number[] = [];
-  if (!KEYWORD.test(ctx.lower)) return offsets;
+  if (!KEYWORD.any(ctx)) return offsets;
   PACKAGE.lastIndex = 0;
   for (let m = PACKAGE.exec(ctx.text); m && offsets.length < MAX_CANDIDATES; m = PACKAGE.exec(ctx.text)) offsets.push(m.index);
   return offsets;

@@ -5,6 +5,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { LifecycleLimits } from '../config';
 import type { Detector, ScanContext } from '../detector';
+import { KeywordSet } from '../keywordIndex';
 import type { RawFinding } from '../types';
 import { formatSeconds } from './durations';
 import { durationRemedy, type DurationStyle } from './remedy';
@@ -19,10 +20,14 @@ const ASSUME_CALL = /(?:^|\.)(?:assume_role\w*|assumeRole\w*|AssumeRole\w*Comman
 const CDK_DURATION = /^(?:[\w.]+\.)?Duration\.(days|hours|minutes|seconds)$/;
 const CDK_UNITS: Record<string, number> = { days: 86400, hours: 3600, minutes: 60, seconds: 1 };
 
+/** The prefilter's words, looked up in the keyword pass every detector shares (see keywordIndex.ts). */
+const SESSION_WORDS = new KeywordSet(['maxsessionduration', 'max_session_duration', 'durationseconds']);
+const CDK_WORDS = new KeywordSet(['aws-cdk', 'aws_cdk']);
+const CDK_CONSTRUCT_WORDS = new KeywordSet(['accesskey', 'secretsmanager']);
+
 export function codeLifecycleDetector(limits: LifecycleLimits): Detector {
   const wants = (ctx: ScanContext) => LANGUAGES.has(ctx.language) && !ctx.generated && (
-    ctx.lower.includes('maxsessionduration') || ctx.lower.includes('max_session_duration') || ctx.lower.includes('durationseconds') ||
-    (isCdk(ctx) && (ctx.lower.includes('accesskey') || ctx.lower.includes('secretsmanager'))));
+    SESSION_WORDS.any(ctx) || (isCdk(ctx) && CDK_CONSTRUCT_WORDS.any(ctx)));
   return {
     id: 'lifecycle-code',
     rules: [LIFECYCLE_RULES.sessionDuration, LIFECYCLE_RULES.awsAccessKey, LIFECYCLE_RULES.awsSecretRotation],
@@ -43,7 +48,7 @@ export function codeLifecycleDetector(limits: LifecycleLimits): Detector {
 }
 
 function isCdk(ctx: ScanContext): boolean {
-  return ctx.lower.includes('aws-cdk') || ctx.lower.includes('aws_cdk');
+  return CDK_WORDS.any(ctx);
 }
 
 function candidates(ctx: ScanContext): number[] {

@@ -6,6 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import { refreshTokenHours, type LifecycleLimits } from '../config';
 import type { Detector, ScanContext } from '../detector';
+import { KeywordSet } from '../keywordIndex';
 import type { RawFinding } from '../types';
 import { formatSeconds, timeSpanSeconds } from './durations';
 import { durationRemedy, type DurationStyle } from './remedy';
@@ -23,11 +24,15 @@ const REFRESH = /refresh/i;
 /** Declarations whose name says what a nested sign call issues (`issueRefreshToken`, `refreshOptions`). */
 const NAMED_SCOPES = /^(?:function_declaration|function_definition|method_definition|generator_function_declaration|variable_declarator|public_field_definition|assignment_expression|assignment)$/;
 
+/** The prefilter's words, looked up in the keyword pass every detector shares (see keywordIndex.ts). */
+const WORDS = new KeywordSet(['expiresin', 'sign', 'setexpirationtime', 'timedelta', 'jwt_access_token_expires', 'jwt', 'token']);
+
 export function tokenExpiryDetector(limits: LifecycleLimits): Detector {
+  const has = (ctx: ScanContext, word: string) => WORDS.has(ctx, word);
   const wants = (ctx: ScanContext) =>
     // `expiresIn` counts only in a sign call or `signOptions`; files that never say "sign" are not parsed for it.
-    (JS_LANGUAGES.has(ctx.language) && ((ctx.lower.includes('expiresin') && ctx.lower.includes('sign')) || ctx.lower.includes('setexpirationtime'))) ||
-    (ctx.language === 'python' && (ctx.lower.includes('timedelta') || ctx.lower.includes('jwt_access_token_expires')) && (ctx.lower.includes('jwt') || ctx.lower.includes('token')));
+    (JS_LANGUAGES.has(ctx.language) && ((has(ctx, 'expiresin') && has(ctx, 'sign')) || has(ctx, 'setexpirationtime'))) ||
+    (ctx.language === 'python' && (has(ctx, 'timedelta') || has(ctx, 'jwt_access_token_expires')) && (has(ctx, 'jwt') || has(ctx, 'token')));
   return {
     id: 'lifecycle-token-expiry',
     rules: [LIFECYCLE_RULES.signedTokenExpiry],

@@ -38,6 +38,12 @@ export interface SecretFormat {
   /** Offline proof (checksum, decodable payload) or rejection of a candidate. */
   validate?: (value: string, candidate: Candidate) => Check;
   /**
+   * False when `validate` can reject or annotate a candidate but never prove it (a host, alphabet
+   * or hash check). Only proven and `structure` matches are reported in generated files (minified
+   * bundles, lock files), so the format does not run there at all.
+   */
+  proves?: false;
+  /**
    * Set when the prefix and shape alone are unique to the provider: the reason, shown in the
    * message. Such a match is 'validated' by structure, and also applies in generated files.
    */

@@ -9,7 +9,7 @@ import type { Confidence, RawFinding, RuleInfo, Span } from '../types';
 import type { SecretFormat } from './format';
 import { SECRET_FORMATS } from './formats';
 import { anchorKeyword } from './keywordAnchors';
-import { KeywordSet } from './keywordIndex';
+import { KeywordSet } from '../keywordIndex';
 import { isPlaceholder } from './placeholders';
 import type { Check } from './validators';
 
@@ -70,7 +70,7 @@ export function createProviderDetector(formats: readonly SecretFormat[] = SECRET
       ruleId: `secret/${format.id}`,
       regex: new RegExp(format.pattern.source, [...new Set(format.pattern.flags + 'gd')].join('')),
       keywordIds: format.keywords.map((k) => keywords.indexOf(k)),
-      canValidate: Boolean(format.validate || format.structure),
+      canValidate: Boolean(format.structure || (format.validate && format.proves !== false)),
       anchorId: anchor === undefined ? undefined : keywords.indexOf(anchor),
       contextGate: format.context?.required && !format.context.pattern.global && !format.context.pattern.sticky && !/[\^$]/.test(format.context.pattern.source.replace(/\\./g, '')) ? format.context.pattern : undefined,
     };

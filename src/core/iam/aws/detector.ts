@@ -2,6 +2,7 @@
 // Terraform, and CDK or SDK code in JavaScript, TypeScript and Python. Every format becomes the
 // same policy model, judged by judge.ts.
 import type { Detector, ScanContext } from '../../detector';
+import { KeywordSet } from '../../keywordIndex';
 import { fileTraits } from '../../secrets/fileTraits';
 import { dataFromJson, dataFromYaml, get, hclFile, stringValue, type DataNode } from '../../structured';
 import type { RawFinding } from '../../types';
@@ -78,8 +79,8 @@ function cloudFormationResources(root: DataNode): DefinedResource[] {
 }
 
 function mayHold(ctx: ScanContext): boolean {
-  const { text, lower } = ctx;
-  const admin = () => MANAGED_POLICY_KEYWORDS.some((k) => lower.includes(k));
+  const { text } = ctx;
+  const admin = () => ADMIN_WORDS.any(ctx);
   switch (ctx.language) {
     case 'json':
       return (text.includes('"Statement"') && POLICY_EFFECT.test(text)) || admin();
@@ -90,8 +91,9 @@ function mayHold(ctx: ScanContext): boolean {
   }
   // Policies in test code are inputs and assertions (CDK `hasResourceProperties`), not grants.
   if (!CODE.has(ctx.language) || fileTraits(ctx.path).test) return false;
-  return text.includes('PolicyStatement') || text.includes('Principal(') || admin() ||
-    ((text.includes('ffect') || text.includes('FFECT')) && POLICY_EFFECT.test(text));
+  const [statementClass, principalCall, effect] = CODE_WORDS.hits(ctx);
+  const exact = (word: string, hits: number[] | undefined) => hits?.some((at) => text.startsWith(word, at)) ?? false;
+  return exact('PolicyStatement', statementClass) || exact('Principal(', principalCall) || admin() || effectAt(text, effect);
 }
 
 /**
@@ -99,6 +101,19 @@ function mayHold(ctx: ScanContext): boolean {
  * "statement" and "action" are not parsed for it.
  */
 const POLICY_EFFECT = /[Ee]ffect["'`]?\s{0,4}[:=]\s{0,4}(?:[\w.]{0,40}\.)?["'`]?(?:Allow|Deny|ALLOW|DENY)\b/;
+const POLICY_EFFECT_AT = new RegExp(POLICY_EFFECT.source, 'y');
+
+/** `POLICY_EFFECT.test(text)`, tried only where the keyword pass found `ffect` (every match holds it one character in). */
+function effectAt(text: string, hits: number[] | undefined): boolean {
+  return hits?.some((at) => {
+    POLICY_EFFECT_AT.lastIndex = at - 1;
+    return at > 0 && POLICY_EFFECT_AT.test(text);
+  }) ?? false;
+}
+
+/** The prefilter's words, looked up in the keyword pass every detector shares (see keywordIndex.ts) rather than a text scan each. */
+const ADMIN_WORDS = new KeywordSet(MANAGED_POLICY_KEYWORDS);
+const CODE_WORDS = new KeywordSet(['policystatement', 'principal(', 'ffect']);
 const YAML_STATEMENTS = /\b(?:Statement|statements|iamRoleStatements|PolicyDocument|Policies|ManagedPolicyArns)\s*:/;
 const HCL_STATEMENTS = /\bstatement"?\s*\{|\bStatement\b|\bpolicy_arn\b|\bmanaged_policy_arns\b/;
 
@@ -107,7 +122,7 @@ const SHELL_ARN = /arn:[\w-]*:iam::aws:policy\/[\w+=,.@/-]+/g;
 
 /** `aws iam attach-role-policy --policy-arn arn:...:policy/AdministratorAccess` (or `AmazonS3FullAccess`), `eksctl ... --attach-policy-arn`. */
 function shellAttachments(ctx: ScanContext): AttachedPolicy[] {
-  if (!MANAGED_POLICY_KEYWORDS.some((k) => ctx.lower.includes(k))) return [];
+  if (!ADMIN_WORDS.any(ctx)) return [];
   const out: AttachedPolicy[] = [];
   // A command continued with `\` spans several lines: judge it whole.
   const commands = ctx.text.split(/(?<!\\)\n/);

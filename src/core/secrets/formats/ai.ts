@@ -5,7 +5,7 @@ import { checkMixedAlphabet, checkOpenAIMarker } from '../validators';
 
 /** A key without a prefix of its own, recognised only next to the provider's name. */
 function namedKey(f: Omit<SecretFormat, 'severity' | 'tags' | 'validate'>): SecretFormat {
-  return { ...f, validate: checkMixedAlphabet, severity: 'high', tags: LONG_LIVED };
+  return { ...f, validate: checkMixedAlphabet, proves: false, severity: 'high', tags: LONG_LIVED };
 }
 
 export const AI_FORMATS: SecretFormat[] = [

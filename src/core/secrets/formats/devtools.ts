@@ -303,6 +303,7 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     pattern: token('[A-Za-z0-9_-]{22}'),
     context: { pattern: /travis/i, lines: 1, required: true, what: 'a Travis CI name' },
     validate: checkMixedAlphabet,
+    proves: false,
     minEntropy: 3.8,
     severity: 'high',
     docsUrl: 'https://docs.travis-ci.com/user/triggering-builds/',
@@ -432,6 +433,7 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     // A search-only key next to the admin key's name is still public.
     validate: (_value, { line }) =>
       /search[_-]?(?:only[_-]?)?(?:api[_-]?)?key/i.test(line) ? rejected('a search-only key, public by design (the admin key is the credential)') : plausible(),
+    proves: false,
     minEntropy: 3.2,
     severity: 'high',
     docsUrl: 'https://www.algolia.com/doc/guides/security/api-keys/',

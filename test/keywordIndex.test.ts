@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { KeywordSet } from '../../src/core/secrets/keywordIndex';
-import { KeywordScanner } from '../../src/core/secrets/keywordScanner';
+import { KeywordSet } from '../src/core/keywordIndex';
+import { KeywordScanner } from '../src/core/secrets/keywordScanner';
 
 /** The scanner leaves holes for words without hits; a set lists them as undefined. */
 const dense = (hits: (number[] | undefined)[]) => Array.from(hits);
@@ -36,4 +36,22 @@ test('each holder has its own hits', () => {
 test('words must be lower-case ASCII', () => {
   assert.throws(() => new KeywordSet(['Token']), /lower-case ASCII/);
   assert.throws(() => new KeywordSet(['clé']), /lower-case ASCII/);
+});
+
+test('any: a hit made of non-ASCII characters that fold onto the word does not count', () => {
+  const set = new KeywordSet(['fullaccess']);
+  // By their low 7 bits U+0166 reads as 'f' and U+00EC as 'l'.
+  const folded = '\u0166u\u00ec\u00ecaccess';
+  assert.ok(set.hits({ text: folded })[0], 'the pass reports a candidate');
+  assert.equal(set.any({ text: folded }), false);
+  assert.equal(set.any({ text: 'AmazonS3FullAccess' }), true);
+  assert.equal(set.any({ text: 'full access' }), false);
+});
+
+test('has: one word of the set, like lower.includes(word)', () => {
+  const set = new KeywordSet(['aws-cdk', 'accesskey']);
+  const holder = { text: "import * as cdk from 'AWS-CDK-lib';" };
+  assert.equal(set.has(holder, 'aws-cdk'), true);
+  assert.equal(set.has(holder, 'accesskey'), false);
+  assert.throws(() => set.has(holder, 'secretsmanager'), /not a word of this set/);
 });

@@ -3,7 +3,7 @@
 // Aho-Corasick pass over the union of all declared words, and every later lookup on the same
 // context reads its hits. Separate passes (a regex, `includes` per word, `toLowerCase` first) cost
 // several times more over a large workspace: see notes/throughput.md.
-import { KeywordScanner } from './keywordScanner';
+import { KeywordScanner } from './secrets/keywordScanner';
 
 /** Every declared word, each once; a word's index is its id. */
 const union: string[] = [];
@@ -51,9 +51,32 @@ export class KeywordSet {
     return this.ids.map((id) => all[id]);
   }
 
-  /** Whether any of the words occurs in `holder.text`, ignoring ASCII case. */
+  /**
+   * Whether any of the words occurs in `holder.text`, ignoring ASCII case: the prefilter answer
+   * `lower.includes(word)` gives for ASCII words.
+   */
   any(holder: { text: string }): boolean {
-    const all = unionHits(holder);
-    return this.ids.some((id) => all[id] !== undefined);
+    return this.ids.some((id) => found(holder, id));
   }
+
+  /** Whether `word`, one of this set's, occurs in `holder.text`, ignoring ASCII case. */
+  has(holder: { text: string }, word: string): boolean {
+    const id = idOf.get(word);
+    if (id === undefined || !this.ids.includes(id)) throw new Error(`not a word of this set: ${word}`);
+    return found(holder, id);
+  }
+}
+
+/** Whether the union's word `id` occurs; a hit is checked against the text, since the pass folds non-ASCII characters onto ASCII ones. */
+function found(holder: { text: string }, id: number): boolean {
+  return unionHits(holder)[id]?.some((at) => occursAt(holder.text, union[id], at)) ?? false;
+}
+
+/** Whether `word` (lower-case ASCII) is at `at` in `text`, ignoring ASCII case. */
+export function occursAt(text: string, word: string, at: number): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = text.charCodeAt(at + i);
+    if (c !== word.charCodeAt(i) && (c < 65 || c > 90 || c + 32 !== word.charCodeAt(i))) return false;
+  }
+  return true;
 }
