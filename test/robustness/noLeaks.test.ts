@@ -7,14 +7,14 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { SECRET_FORMATS } from '../../src/core/secrets/formats';
+import { FORMAT_SAMPLES } from '../secrets/formatSamples';
 import { scanText } from '../harness';
 import { githubToken } from '../tokens';
 
 const bin = join(__dirname, '..', '..', 'bin', 'keyhole.js');
 
 function sample(id: string): string {
-  const line = SECRET_FORMATS.find((f) => f.id === id)?.samples?.positives[0];
+  const line = FORMAT_SAMPLES[id]?.positives[0];
   assert.ok(line, `catalogue sample for ${id}`);
   return line;
 }

@@ -5,6 +5,7 @@ import type { ScanContext } from '../../src/core/detector';
 import { SECRET_FORMATS } from '../../src/core/secrets/formats';
 import { createProviderDetector, failsProviderCheck, formatRules } from '../../src/core/secrets/providerDetector';
 import { LineIndex } from '../../src/core/text';
+import { orphanSampleIds, samplesOf } from './formatSamples';
 
 const detector = createProviderDetector();
 
@@ -31,13 +32,17 @@ test('every format is complete data', () => {
     assert.match(f.rotationUrl, /^https:\/\/\S+$/, `${where}: rotation URL`);
     assert.ok(f.tags.includes('OWASP-NHI2'), `${where}: tags`);
     assert.ok((f.keywords.length > 0 || f.paths) && f.keywords.every((k) => k === k.toLowerCase() && k.length >= 2), `${where}: keywords`);
-    if (f.paths) assert.ok(f.samples.path && f.paths.test(f.samples.path), `${where}: samples need a path the format applies to`);
+    if (f.paths) assert.ok(f.paths.test(samplesOf(f.id).path ?? ''), `${where}: samples need a path the format applies to`);
     assert.ok(/\(\?<secret>/.test(f.pattern.source), `${where}: named group secret`);
     assert.ok(!f.pattern.global && !f.pattern.sticky, `${where}: flags are added by the detector`);
     assert.doesNotThrow(() => new RegExp(f.pattern.source, f.pattern.flags + 'gd'), where);
-    assert.ok(f.samples.positives.length > 0 && f.samples.negatives.length > 0, `${where}: samples both ways`);
+    assert.ok(samplesOf(f.id).positives.length > 0 && samplesOf(f.id).negatives.length > 0, `${where}: samples both ways`);
     if (f.context?.required) assert.ok(f.context.what, where);
   }
+});
+
+test('every sample entry belongs to a format', () => {
+  assert.deepEqual(orphanSampleIds(), []);
 });
 
 test('no unbounded quantifiers in any pattern', () => {
@@ -50,11 +55,11 @@ test('no unbounded quantifiers in any pattern', () => {
 for (const f of SECRET_FORMATS) {
   test(`secret/${f.id}: samples`, () => {
     const rule = `secret/${f.id}`;
-    const found = (sample: string) => ruleIdsFound(sample, false, f.samples.path);
-    f.samples.positives.forEach((sample, i) => {
+    const found = (sample: string) => ruleIdsFound(sample, false, samplesOf(f.id).path);
+    samplesOf(f.id).positives.forEach((sample, i) => {
       assert.ok(found(sample).includes(rule), `positive #${i + 1} not found by ${rule}; found: ${found(sample).join(', ') || 'nothing'}`);
     });
-    f.samples.negatives.forEach((sample, i) => {
+    samplesOf(f.id).negatives.forEach((sample, i) => {
       assert.ok(!found(sample).includes(rule), `negative #${i + 1} found by ${rule}`);
     });
   });
@@ -62,7 +67,7 @@ for (const f of SECRET_FORMATS) {
 
 test('every positive keyword-matches: the prefilter never hides a sample', () => {
   for (const f of SECRET_FORMATS.filter((x) => !x.paths)) {
-    for (const sample of f.samples.positives) {
+    for (const sample of samplesOf(f.id).positives) {
       const lower = sample.toLowerCase();
       assert.ok(f.keywords.some((k) => lower.includes(k)), `secret/${f.id}: no keyword in a positive sample`);
     }
@@ -71,8 +76,8 @@ test('every positive keyword-matches: the prefilter never hides a sample', () =>
 
 test('findings carry a redacted message and never the value', () => {
   for (const f of SECRET_FORMATS) {
-    for (const sample of f.samples.positives) {
-      for (const finding of detector.detect(context(sample, false, f.samples.path))) {
+    for (const sample of samplesOf(f.id).positives) {
+      for (const finding of detector.detect(context(sample, false, samplesOf(f.id).path))) {
         const value = sample.slice(finding.valueSpan!.start, finding.valueSpan!.end);
         assert.ok(!finding.message.includes(value), `${finding.ruleId}: message shows the value`);
         assert.ok(!finding.evidence.some((e) => e.includes(value)), `${finding.ruleId}: evidence shows the value`);
@@ -84,8 +89,8 @@ test('findings carry a redacted message and never the value', () => {
 
 test('generated files only get validated findings', () => {
   for (const f of SECRET_FORMATS) {
-    for (const sample of f.samples.positives) {
-      for (const finding of detector.detect(context(sample, true, f.samples.path))) assert.equal(finding.confidence, 'validated', finding.ruleId);
+    for (const sample of samplesOf(f.id).positives) {
+      for (const finding of detector.detect(context(sample, true, samplesOf(f.id).path))) assert.equal(finding.confidence, 'validated', finding.ruleId);
     }
   }
 });
@@ -119,7 +124,7 @@ test('findings point at the value, with the message explaining the proof', () =>
 });
 
 test('one finding per value: the more specific format wins', () => {
-  const serviceAccount = SECRET_FORMATS.find((f) => f.id === 'gcp-service-account-key')!.samples.positives[0];
+  const serviceAccount = samplesOf('gcp-service-account-key').positives[0];
   assert.deepEqual(ruleIdsFound(serviceAccount), ['secret/gcp-service-account-key']);
   const cloneUrl = `git clone https://x-access-token:${GITHUB_EXAMPLE}@github.com/acme/app.git`;
   assert.deepEqual(ruleIdsFound(cloneUrl), ['secret/github-pat-classic']);

@@ -55,7 +55,6 @@ const TEST_FORMAT: SecretFormat = {
   id: 'acme-token', title: 'Acme token', provider: 'Acme', keywords: ['acme_'],
   pattern: token('acme_[a-z0-9]{16}'), structure: 'test', severity: 'high',
   docsUrl: 'https://example.com', rotationUrl: 'https://example.com', tags: ['OWASP-NHI2'],
-  samples: { positives: [], negatives: [] },
 };
 const VALUE = 'acme_k3j9x2m7q4w8z1v6';
 

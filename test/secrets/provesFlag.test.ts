@@ -10,6 +10,7 @@ import { createProviderDetector } from '../../src/core/secrets/providerDetector'
 import { LineIndex } from '../../src/core/text';
 import type { RawFinding } from '../../src/core/types';
 import { githubToken } from '../tokens';
+import { samplesOf } from './formatSamples';
 
 function context(text: string, path: string, generated: boolean): ScanContext {
   return { path, language: 'javascript', text, lines: new LineIndex(text), lower: text.toLowerCase(), tree: null, generated };
@@ -24,7 +25,7 @@ const summary = (found: RawFinding[]) => found.map((f) => `${f.ruleId} ${f.span.
 
 /** A minified bundle: every positive sample of the flagged formats on one line, and a checksummed GitHub token. */
 function bundle(): string {
-  const samples = flagged.filter((f) => !f.paths).flatMap((f) => f.samples.positives.map((s) => s.replace(/\r?\n/g, ';')));
+  const samples = flagged.filter((f) => !f.paths).flatMap((f) => samplesOf(f.id).positives.map((s) => s.replace(/\r?\n/g, ';')));
   const pat = githubToken('Zx8cV7bN6mQ5wE4rT3yU2iO1pA9sD0');
   return `!function(e){var t={};${samples.map((s, i) => `t.k${i}=${JSON.stringify(s)}`).join(';')};t.gh="${pat}";e.exports=t}(module);`;
 }
@@ -51,8 +52,8 @@ test('a minified bundle gives the same findings with and without the flag', () =
 
 test('every flagged format\'s positive samples, as generated files, give the same findings with and without the flag', () => {
   for (const f of flagged) {
-    for (const sample of f.samples.positives) {
-      const path = f.samples.path ?? 'sample.txt';
+    for (const sample of samplesOf(f.id).positives) {
+      const path = samplesOf(f.id).path ?? 'sample.txt';
       assert.deepEqual(summary(withFlag.detect(context(sample, path, true))), summary(withoutFlag.detect(context(sample, path, true))), `${f.id}: ${path}`);
     }
   }

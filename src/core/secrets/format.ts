@@ -62,11 +62,6 @@ export interface SecretFormat {
   highlightMatch?: boolean;
   /** The match may run on past its keyword's line (a key block of many lines). */
   multiline?: boolean;
-  /**
-   * Texts the rule must find (positives) and must not find (negatives), scanned as a file at
-   * `path` (default `sample.txt`); run by test/secrets/formats.test.ts.
-   */
-  samples: { positives: string[]; negatives: string[]; path?: string };
 }
 
 /** Leaked secrets that stay valid until someone rotates them (OWASP NHI2 leakage, NHI7 long-lived). */

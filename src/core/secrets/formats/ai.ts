@@ -20,10 +20,6 @@ export const AI_FORMATS: SecretFormat[] = [
     docsUrl: 'https://platform.openai.com/docs/api-reference/administration',
     rotationUrl: 'https://platform.openai.com/settings/organization/admin-keys',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['OPENAI_ADMIN_KEY=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'],
-      negatives: ['OPENAI_ADMIN_KEY=sk-admin-CG6CJQibLUGEtlts1flFwJr6tNIBsdkPhRrUn-Nzi1aP1qVENgH4zKITgk1sDNoyfOyOdkV9erZLXm2qcnfhbFnPQixabBUEaYtKzeQ4BoGhoZQkaH6PSTQg'],
-    },
   },
   {
     id: 'openai-api-key',
@@ -36,14 +32,6 @@ export const AI_FORMATS: SecretFormat[] = [
     docsUrl: 'https://platform.openai.com/docs/api-reference/authentication',
     rotationUrl: 'https://platform.openai.com/api-keys',
     tags: LONG_LIVED,
-    samples: {
-      positives: [
-        'openai.api_key = "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"',
-        'OPENAI_API_KEY=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',
-        'const client = new OpenAI({ apiKey: "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" });',
-      ],
-      negatives: ['OPENAI_API_KEY=sk-proj-oS0mQLzCsB8RE8mUBMxegzUtHYnAFIj_or0TToumngo-7K43N2a0iuPGTXF8PyKlMFHP-4cbMF7DjcyDBiL6sbcfjr1d2ca8IbfIpp3PmgZ64FOYMt3T_-EUtxKcz78hd5jXpwkvCXH0uAfLeYCZLCYKbT5TeqlN', 'OPENAI_API_KEY=sk-nZtHKbSyVGp41i72x6yaT3BlbkFJuRG7E'],
-    },
   },
   {
     id: 'anthropic-api-key',
@@ -57,10 +45,6 @@ export const AI_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.anthropic.com/en/api/overview',
     rotationUrl: 'https://console.anthropic.com/settings/keys',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['ANTHROPIC_API_KEY=sk-ant-api03-lGorfRgNlCAdiqA-Gx44m-2jZcgApWSVJUbPpBGMDAvTtBVoV8e-MitnIBQz4QLyGq9YqWyzMUyhtT_DIbQwXV_2aXgV6AA', 'client = anthropic.Anthropic(api_key="sk-ant-api03-ACVbSB4rqg7YfpB578R58GWlnssQ0ONP5Lm2HTdt2tqKdVcBRwLKUGJJJytJraQPHLaassflWjLHjj3jQmpA_jvIxDh6aAA")'],
-      negatives: ['ANTHROPIC_API_KEY=sk-ant-api03-lGorfRgNlCAdiqA-Gx44m-2jZcgApWSVJUbPpBGMDAvTtBVoV8e-MitnIBQz4QLyGq9YqWyzMUyhtT_DIbQwXV_2aXgV6AB', 'ANTHROPIC_API_KEY=sk-ant-api03-...'],
-    },
   },
   {
     id: 'anthropic-admin-key',
@@ -74,7 +58,6 @@ export const AI_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.anthropic.com/en/api/administration-api',
     rotationUrl: 'https://console.anthropic.com/settings/admin-keys',
     tags: LONG_LIVED,
-    samples: { positives: ['x-api-key: sk-ant-admin01-t9sgZeTwhVFEBvdON0v5KlpvUxQZLkkqSO_ZGC6_fLMTp7dLlAwTCv6lMK09wNDOnpPBWAn1qDvhlgM3BIjrJn8zF_Kn4AA'], negatives: ['x-api-key: sk-ant-admin01-ym1_Izm3T68eeg83_gQNAOvx1CpWH6X_XEGcboZo6JoZPC35i6g5dRYYlleZAA'] },
   },
   {
     id: 'huggingface-token',
@@ -88,10 +71,6 @@ export const AI_FORMATS: SecretFormat[] = [
     docsUrl: 'https://huggingface.co/docs/hub/security-tokens',
     rotationUrl: 'https://huggingface.co/settings/tokens',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['HF_TOKEN=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', 'login(token="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")'],
-      negatives: ['HF_TOKEN=hf_LbnhRbplTpCfeQwvMneT', 'def hf_load_pretrained_model_weights_from_hub_cache(): pass'],
-    },
   },
   {
     id: 'huggingface-org-token',
@@ -105,7 +84,6 @@ export const AI_FORMATS: SecretFormat[] = [
     docsUrl: 'https://huggingface.co/docs/hub/security-tokens',
     rotationUrl: 'https://huggingface.co/settings/tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['HUGGINGFACE_ORG_TOKEN=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'], negatives: ['api_org_settings_page_for_the_current_user'] },
   },
   {
     id: 'replicate-api-token',
@@ -119,7 +97,6 @@ export const AI_FORMATS: SecretFormat[] = [
     docsUrl: 'https://replicate.com/docs/topics/security/api-tokens',
     rotationUrl: 'https://replicate.com/account/api-tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['REPLICATE_API_TOKEN=r8_HNPC7Jhm89UQW6P64BTszATDACe4vTOJQAy0J'], negatives: ['REPLICATE_API_TOKEN=r8_dCL5wvAskYBb3DaV9f5W'] },
   },
   {
     id: 'groq-api-key',
@@ -133,7 +110,6 @@ export const AI_FORMATS: SecretFormat[] = [
     docsUrl: 'https://console.groq.com/docs/quickstart',
     rotationUrl: 'https://console.groq.com/keys',
     tags: LONG_LIVED,
-    samples: { positives: ['GROQ_API_KEY=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'], negatives: ['GROQ_API_KEY=gsk_SoHkVRCjCwE883yl5dsxvDbEIixO9F'] },
   },
   {
     id: 'perplexity-api-key',
@@ -147,7 +123,6 @@ export const AI_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.perplexity.ai/guides/getting-started',
     rotationUrl: 'https://www.perplexity.ai/settings/api',
     tags: LONG_LIVED,
-    samples: { positives: ['PERPLEXITY_API_KEY=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'], negatives: ['PERPLEXITY_API_KEY=pplx-ZrwrV9b7MvLf8MnGvUM5lyDz'] },
   },
   {
     id: 'xai-api-key',
@@ -161,7 +136,6 @@ export const AI_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.x.ai/docs/overview',
     rotationUrl: 'https://console.x.ai/',
     tags: LONG_LIVED,
-    samples: { positives: ['XAI_API_KEY=xai-SPpIEaN92SDelwZNpbBPIWfTgRn8A4RzjzFO6RKKHMKmdoVh9yflkFNmFk2WBUqgCoBg9HerASUKTKu3'], negatives: ['XAI_API_KEY=xai-TVY1NTOAOhByH9ng3yZP3b5nveIiiGOXUlJboUmj'] },
   },
   {
     id: 'openrouter-api-key',
@@ -175,7 +149,6 @@ export const AI_FORMATS: SecretFormat[] = [
     docsUrl: 'https://openrouter.ai/docs/api-reference/authentication',
     rotationUrl: 'https://openrouter.ai/settings/keys',
     tags: LONG_LIVED,
-    samples: { positives: ['OPENROUTER_API_KEY=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'], negatives: ['OPENROUTER_API_KEY=sk-or-v1-31eb97879214cb35f9694dedb1361532'] },
   },
   {
     id: 'langsmith-api-key',
@@ -189,7 +162,6 @@ export const AI_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.smith.langchain.com/administration/how_to_guides/organization_management/create_account_api_key',
     rotationUrl: 'https://smith.langchain.com/settings',
     tags: LONG_LIVED,
-    samples: { positives: ['LANGSMITH_API_KEY=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'], negatives: ['LANGSMITH_API_KEY=lsv2_pt_63a161d5e1f072e86f24df8081adfe68'] },
   },
   namedKey({
     id: 'cohere-api-key',
@@ -201,7 +173,6 @@ export const AI_FORMATS: SecretFormat[] = [
     minEntropy: 4,
     docsUrl: 'https://docs.cohere.com/reference/about',
     rotationUrl: 'https://dashboard.cohere.com/api-keys',
-    samples: { positives: ['COHERE_API_KEY=dxpau7YuJvJ1HgOA053HXWHU3gKsqvoYg2Etl44q', 'co = cohere.Client("9Wf1NfIqHZoqsOoNtsF6Yaj7UeG45Ar3nnbcBP7Z")'], negatives: ['API_KEY=dxpau7YuJvJ1HgOA053HXWHU3gKsqvoYg2Etl44q'] },
   }),
   namedKey({
     id: 'mistral-api-key',
@@ -213,7 +184,6 @@ export const AI_FORMATS: SecretFormat[] = [
     minEntropy: 4,
     docsUrl: 'https://docs.mistral.ai/getting-started/quickstart/',
     rotationUrl: 'https://console.mistral.ai/api-keys',
-    samples: { positives: ['MISTRAL_API_KEY=sC7cN2v59up8STpmOz0BXjb0ycmNaMb7'], negatives: ['API_KEY=sC7cN2v59up8STpmOz0BXjb0ycmNaMb7', 'MISTRAL_MODEL=mistralLargeInstructModelVersion'] },
   }),
   {
     id: 'wandb-api-key',
@@ -227,7 +197,6 @@ export const AI_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.wandb.ai/support/find_api_key/',
     rotationUrl: 'https://wandb.ai/authorize',
     tags: LONG_LIVED,
-    samples: { positives: ['wandb.login(key="e3885ef6f52d7317a2766935bcf003509cfac7c3")', 'WANDB_API_KEY=7aaa6b86b0633988b98f15f3531b32adaed8207f'], negatives: ['COMMIT_SHA=e3885ef6f52d7317a2766935bcf003509cfac7c3'] },
   },
   {
     id: 'deepseek-api-key',
@@ -241,10 +210,6 @@ export const AI_FORMATS: SecretFormat[] = [
     docsUrl: 'https://api-docs.deepseek.com/',
     rotationUrl: 'https://platform.deepseek.com/api_keys',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['DEEPSEEK_API_KEY=sk-450459c9a8abdaad5562a1f33ea7a566', 'client = OpenAI(api_key="sk-4033bc7a614bada0a88360203226ea78", base_url="https://api.deepseek.com")'],
-      negatives: ['API_KEY=sk-450459c9a8abdaad5562a1f33ea7a566'],
-    },
   },
   {
     id: 'azure-openai-api-key',
@@ -263,9 +228,5 @@ export const AI_FORMATS: SecretFormat[] = [
     docsUrl: 'https://learn.microsoft.com/en-us/azure/ai-services/openai/reference',
     rotationUrl: 'https://learn.microsoft.com/en-us/azure/ai-services/rotate-keys',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['AZURE_OPENAI_API_KEY=60273a24f0bd6543098886e356026848', 'client = AzureOpenAI(\n    azure_endpoint="https://acme.openai.azure.com/",\n    api_key="tPXBZjm2vpyqeFBFWJ9UTAgKFuHCxAGnuL1oepVZaNOGH7nWYjosRV8Ha96KNDHPvnVyoXNZrBMxLzARviWw",\n)'],
-      negatives: ['OTHER_KEY=60273a24f0bd6543098886e356026848', 'AZURE_OPENAI_DEPLOYMENT=gpt4o'],
-    },
   },
 ];

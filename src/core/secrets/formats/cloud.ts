@@ -9,7 +9,7 @@ const GOOGLE_CREDENTIALS = 'https://console.cloud.google.com/apis/credentials';
 const AZURE_STORAGE_KEYS = 'https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage';
 const AZURE_STORAGE_ROTATE = 'https://learn.microsoft.com/en-us/azure/storage/common/storage-account-keys-manage#manually-rotate-access-keys';
 
-function digitalOceanToken(id: string, prefix: string, kind: string, sampleBody: string): SecretFormat {
+function digitalOceanToken(id: string, prefix: string, kind: string): SecretFormat {
   return {
     id,
     title: `DigitalOcean ${kind}`,
@@ -22,7 +22,6 @@ function digitalOceanToken(id: string, prefix: string, kind: string, sampleBody:
     docsUrl: 'https://docs.digitalocean.com/reference/api/create-personal-access-token/',
     rotationUrl: 'https://cloud.digitalocean.com/account/api/tokens',
     tags: LONG_LIVED,
-    samples: { positives: [`DIGITALOCEAN_TOKEN=${prefix}${sampleBody}`], negatives: [`DIGITALOCEAN_TOKEN=${prefix}${sampleBody.slice(0, 40)}`] },
   };
 }
 
@@ -39,10 +38,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: AWS_KEYS,
     rotationUrl: AWS_ROTATE,
     tags: LONG_LIVED,
-    samples: {
-      positives: ['aws_access_key_id = AKIAHUK2REHWT4YKWHAY', 'const id = "ASIAYVGALGDFF5HLSK4L";'],
-      negatives: ['aws_access_key_id = AKIAIOSFODNN7EXAMPLE', 'AKIA2AVEZRH6KETV37S1', 'xAKIABT3ATJ3DQ6QKMX3T', 'akiabvubevtlrerufztk'],
-    },
   },
   {
     id: 'aws-secret-access-key',
@@ -63,22 +58,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: AWS_KEYS,
     rotationUrl: AWS_ROTATE,
     tags: LONG_LIVED,
-    samples: {
-      positives: [
-        'aws_secret_access_key = TBUDkoqn4JdRJNfMl3/NtnqY1hPas+GGteaXSqpW',
-        'new S3Client({\n  credentials: {\n    accessKeyId: id,\n    secretAccessKey: "vo0OFnjDNYjHqRbTHSeNketwrByAT2fH4hirjqqS",\n  },\n});',
-        'AWS_SECRET_ACCESS_KEY: "lqYJvQl2ZE38mxG8cCnSCG9WXd0I3HHAOlDdt3Jx"',
-        'provider "aws" {\n  access_key = var.id\n  secret_key = "k2ygNojcjNfXyWNzKV0ihnko8aC0dSYQUggMJ91x"\n}',
-        's3 = boto3.client("s3", "AKIAB4DSLBQEAJTTTOGP", "0XlhTkLniEzYM7t8vBkxEDv789BQ8j7fNqElexQ7")',
-      ],
-      negatives: [
-        'aws_secret_access_key = wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY',
-        'checksum = TBUDkoqn4JdRJNfMl3/NtnqY1hPas+GGteaXSqpW',
-        'aws_secret_access_key = ${AWS_SECRET}\nsha = 5a8d017d0b4020aad0069d583b1fdc690926b64c',
-        'aws_secret_access_key = "KqAeD2SskEm55JoaUFyjddBmEhdw4t8ApfdxRiQ3jroRf8su"',
-        'AWS_SECRET_ACCESS_KEY: "awsSecretAccessKeyFromTheEnvironmentVars"',
-      ],
-    },
   },
   {
     id: 'aws-session-token',
@@ -91,10 +70,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_credentials_temp.html',
     rotationUrl: 'https://docs.aws.amazon.com/IAM/latest/UserGuide/id_roles_use_revoke-sessions.html',
     tags: SHORT_LIVED,
-    samples: {
-      positives: ['aws_session_token = IQoJb3JpZ2luX2VjJ1knH8g/tZj/2KfkMd/BOg++9lhT8aZIGVOOXxF+nMxnUah3lvFA9Gf4q2MZtvokIPUEdwuJM6V/EAu9xBevUk2VgUjXquDCVOlQzWhM3Kz8UKY0EAYQnl+LEul3Wcpt3+3gx8ccZXGctVadOCLG/cHJGbReSmhNPQ3bQfbBSzVfIk1+/RML5EZkKbwOyDdxAgYmQezappy3gSGaCShOgey3BwxEe6VvwR+Z9Hb4WSSTo/2PcVIGmrgqHjKJwctJYHHnxhz+aN3ExYDyHUOfbOYmuwq44dPD362QTqstfUjzBviGVjo0YvFKnayfXHcp2JxnBzHVrbZwXwr/6P9aNN6DXu5knys2fBTO2jzgNirckMkNLgYq2Mt7DCKgcl47MinDtBI9dOmSwIpH'],
-      negatives: ['aws_session_token = IQoJb3JpZ2luX2VjKDaTtaAzd5BcD4SRSrIF'],
-    },
   },
   {
     id: 'gcp-service-account-key',
@@ -112,15 +87,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://cloud.google.com/iam/docs/service-account-creds',
     rotationUrl: 'https://cloud.google.com/iam/docs/keys-create-delete#deleting',
     tags: LONG_LIVED,
-    samples: {
-      positives: [
-        '{\n  "type": "service_account",\n  "project_id": "demo-project",\n  "private_key_id": "a6c06e880036a7eda2195b27a2cea13abb6d7b3a",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\nDkEFTcomayhVWR9X5iTIyIY5Xa5QuCOCM6enmtxT7TluAz0aE2v3RQFpiqz2WFfY\\nbgaYPefT9CePdVJta9KRgK50OKsYFYa7ac7zM4StcnztnHvYDViEdDXaDM1MFLzv\\n3/xbNsFDox5skgLuS8kwogxjLZwMm3zkd5S+n0c6\\n-----END PRIVATE KEY-----\\n",\n  "client_email": "ci@demo-project.iam.gserviceaccount.com"\n}',
-      ],
-      negatives: [
-        '{\n  "type": "service_account",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\n...\\n-----END PRIVATE KEY-----\\n"\n}',
-        '{\n  "type": "authorized_user",\n  "private_key": "-----BEGIN PRIVATE KEY-----\\nlYTg776oTM33VbOxGUym4bQL+eo4clKnKpg6gOyMkELGZzl3SLfOEsE1VcOVGQFZ\\nhDMrUNGDG+1/QQHn+bHFUSLoQJZBkap+qYLxWii1RXb0AUP05jEXdxyVKMVQcmjv\\n-----END PRIVATE KEY-----\\n"\n}',
-      ],
-    },
   },
   {
     id: 'google-api-key',
@@ -137,15 +103,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://cloud.google.com/docs/authentication/api-keys',
     rotationUrl: GOOGLE_CREDENTIALS,
     tags: LONG_LIVED,
-    samples: {
-      positives: ['GEMINI_API_KEY=AIzaqcLMkoFtCGdogT-lVnDxA4xATNJu4p_wr1C', 'https://maps.googleapis.com/maps/api/geocode/json?key=AIza3ZzmUlQ-0-plHUfv1SbgaVWJi_uWLblZcQO&address=x'],
-      negatives: [
-        'apiKey: "AIzaRWL_cYVwetkjlwxqgNMLOR1vyzQ89-"',
-        'sha512-CfbjV2k4I5AIzatvUJ854t3GQ9lii3KczRd4E2Ps7gF3EhI8UTYPy6NIbcuA3wcR9YgGN==',
-        'const firebaseConfig = {\n  apiKey: "AIzaqcLMkoFtCGdogT-lVnDxA4xATNJu4p_wr1C",\n  authDomain: "acme-web.firebaseapp.com",\n};',
-        'NEXT_PUBLIC_FIREBASE_API_KEY=AIza3ZzmUlQ-0-plHUfv1SbgaVWJi_uWLblZcQO',
-      ],
-    },
   },
   {
     id: 'google-oauth-client-secret',
@@ -159,7 +116,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developers.google.com/identity/protocols/oauth2',
     rotationUrl: GOOGLE_CREDENTIALS,
     tags: LONG_LIVED,
-    samples: { positives: ['"client_secret": "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"'], negatives: ['"client_secret": "GOCSPX-wct-CHct-GcA"'] },
   },
   {
     id: 'google-oauth-refresh-token',
@@ -173,7 +129,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developers.google.com/identity/protocols/oauth2#expiration',
     rotationUrl: 'https://myaccount.google.com/connections',
     tags: LONG_LIVED,
-    samples: { positives: ['"refresh_token": "1//0yBWhmA1yYj67MdqyaOxDl2-GGtkN-T7fwTPoQjl4TBlgOugN0uivEPGWNsSXZqfOVb7xj0dWwhQsH48yB6JEzduZ8_6DWn-2OSwU"'], negatives: ['"note": "1//0lWI5YvBRNqlL-hucmetAvDBW7460WndyRlyOli6AQPIphvEhlDQ5KGCsNIz79G7g0gjeoW9sEziV74Fi_i8mTEytgD7UT9JtJfdx"'] },
   },
   {
     id: 'azure-storage-account-key',
@@ -187,10 +142,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: AZURE_STORAGE_KEYS,
     rotationUrl: AZURE_STORAGE_ROTATE,
     tags: LONG_LIVED,
-    samples: {
-      positives: ['"DefaultEndpointsProtocol=https;AccountName=acme;AccountKey=+fzXQnF9CYmJJGDyp+JARORT/8DdRUfWn74GXHWiigA/xbxfX/+i08hVf+8IGHVS0Um9BYlibAyNDyU+9wJKtQ==;EndpointSuffix=core.windows.net"'],
-      negatives: ['AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==', 'AccountKey=XINiZ1gzuRl2NAbdVjMHvScCxUlBP/KKjIabCIbGkNFspX6odFbECQ=='],
-    },
   },
   {
     id: 'azure-storage-key',
@@ -204,7 +155,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: AZURE_STORAGE_KEYS,
     rotationUrl: AZURE_STORAGE_ROTATE,
     tags: LONG_LIVED,
-    samples: { positives: ['AZURE_STORAGE_KEY=4RKVJagWKwiTCbMC7/sI6dH98+Of9SYJvL5Fck6qRyuhNHg43bF3vgEAeCBNUBV4tV2hqb1yo8PV2DRSCJtt+A=='], negatives: ['checksum = "4RKVJagWKwiTCbMC7/sI6dH98+Of9SYJvL5Fck6qRyuhNHg43bF3vgEAeCBNUBV4tV2hqb1yo8PV2DRSCJtt+A=="', 'AZURE_STORAGE_KEY=K4T4yz2dE1P9DjEXZCKVkDfDzEVl2Zsi/kvl8jHz2qI='] },
   },
   {
     id: 'azure-sas-token',
@@ -218,10 +168,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://learn.microsoft.com/en-us/azure/storage/common/storage-sas-overview',
     rotationUrl: AZURE_STORAGE_ROTATE,
     tags: LONG_LIVED,
-    samples: {
-      positives: ['url = "https://acme.blob.core.windows.net/backups/db.bak?sv=2022-11-02&ss=b&srt=o&sp=rl&se=2030-01-01T00:00:00Z&st=2024-01-01T00:00:00Z&spr=https&sig=54nvhvDiEg%2FDx9lj0Xha1DyEVXtFzeXeej19SsvpEow%3D"'],
-      negatives: ['https://example.org/page?sig=ipiL11BBcXxrVsof760Nz3SuJK4XDDca8ajJJmcNi5w%3D&lang=en', 'https://acme.blob.core.windows.net/c/x?sv=2022-11-02&sp=r&se=2030-01-01&sig=<signature>'],
-    },
   },
   {
     id: 'azure-shared-access-key',
@@ -235,10 +181,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://learn.microsoft.com/en-us/azure/service-bus-messaging/service-bus-sas',
     rotationUrl: 'https://learn.microsoft.com/en-us/azure/service-bus-messaging/service-bus-sas#shared-access-authorization-policies',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=yWnL9K+FEddp9uNLipfT08m4kSjtuHIuC5GH4PPBRts='],
-      negatives: ['Endpoint=sb://acme.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey=<key>'],
-    },
   },
   {
     id: 'azure-ad-client-secret',
@@ -252,10 +194,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials?tabs=client-secret',
     rotationUrl: 'https://learn.microsoft.com/en-us/entra/identity-platform/how-to-add-credentials?tabs=client-secret',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['AZURE_CLIENT_SECRET=iEZ8Q~FLAxC4cW_kIJFNq2i2FGz0PlXQX3mpEFqN', 'ClientSecretCredential(tenant, client, "fXg5Q~JitfqQ0KgntXCe76rkF2.folSvTwVAn")'],
-      negatives: ['AZURE_CLIENT_SECRET=j1k8Q~QubHIqUi6SG710C3YaRf', 'path~25N8Q~Qf2FClIchCVWUDyrWkAei1yCrXcjjTnSNw'],
-    },
   },
   {
     id: 'alibaba-access-key-id',
@@ -269,7 +207,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair',
     rotationUrl: 'https://ram.console.aliyun.com/manage/ak',
     tags: LONG_LIVED,
-    samples: { positives: ['ALIBABA_CLOUD_ACCESS_KEY_ID=LTAIxq9PsE0xyx6Mb3gQSSzB'], negatives: ['ALIBABA_CLOUD_ACCESS_KEY_ID=LTAIvOo4dQeC'] },
   },
   {
     id: 'alibaba-access-key-secret',
@@ -285,7 +222,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://www.alibabacloud.com/help/en/ram/user-guide/create-an-accesskey-pair',
     rotationUrl: 'https://ram.console.aliyun.com/manage/ak',
     tags: LONG_LIVED,
-    samples: { positives: ['ALIBABA_CLOUD_ACCESS_KEY_SECRET=ZM0SS41NXmzILqX0NH9YHFTRh1tr7a'], negatives: ['ACCESS_KEY_SECRET=ZM0SS41NXmzILqX0NH9YHFTRh1tr7a'] },
   },
   {
     id: 'tencent-secret-id',
@@ -299,7 +235,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://www.tencentcloud.com/document/product/598/32675',
     rotationUrl: 'https://console.tencentcloud.com/cam/capi',
     tags: LONG_LIVED,
-    samples: { positives: ['TENCENTCLOUD_SECRET_ID=AKIDLNrMLJY0468BVLWxPkgmRlFxkwCNvcRY'], negatives: ['TENCENTCLOUD_SECRET_ID=AKIDUaYLZ0cQJPdnraTv'] },
   },
   {
     id: 'tencent-secret-key',
@@ -315,7 +250,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://www.tencentcloud.com/document/product/598/32675',
     rotationUrl: 'https://console.tencentcloud.com/cam/capi',
     tags: LONG_LIVED,
-    samples: { positives: ['TENCENTCLOUD_SECRET_KEY=SB1tO3uqODmzECdHnMHBym34dufI449x'], negatives: ['SECRET_KEY=SB1tO3uqODmzECdHnMHBym34dufI449x'] },
   },
   {
     id: 'ibm-cloud-api-key',
@@ -331,7 +265,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://cloud.ibm.com/docs/account?topic=account-userapikey',
     rotationUrl: 'https://cloud.ibm.com/iam/apikeys',
     tags: LONG_LIVED,
-    samples: { positives: ['IBMCLOUD_API_KEY=0wp3emV8bNyBpPP3iZQs584EB0SxPyfDy1YeS74FPd3Z'], negatives: ['API_KEY=0wp3emV8bNyBpPP3iZQs584EB0SxPyfDy1YeS74FPd3Z', 'IBMCLOUD_API_KEY=${IBM_KEY}'] },
   },
   {
     id: 'oracle-cloud-secret-key',
@@ -347,7 +280,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.oracle.com/en-us/iaas/Content/Identity/access/managing-user-credentials.htm',
     rotationUrl: 'https://docs.oracle.com/en-us/iaas/Content/Identity/access/managing-user-credentials.htm',
     tags: LONG_LIVED,
-    samples: { positives: ['OCI_SECRET_KEY=LTd+tdP+amBcWoNnawFzjGzfMpIybmy40g13RYVPt1s='], negatives: ['SECRET_KEY=LTd+tdP+amBcWoNnawFzjGzfMpIybmy40g13RYVPt1s='] },
   },
   {
     id: 'yandex-api-key',
@@ -361,7 +293,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://yandex.cloud/en/docs/iam/concepts/authorization/api-key',
     rotationUrl: 'https://yandex.cloud/en/docs/iam/operations/api-key/delete',
     tags: LONG_LIVED,
-    samples: { positives: ['YC_API_KEY=AQVNe7VHaPDbdYIwIn_RZsmR_Tc5yu8lqL_WFQoJ'], negatives: ['YC_API_KEY=AQVNZoeAo1Ks63_2LjnF7F2i'] },
   },
   {
     id: 'yandex-oauth-token',
@@ -375,11 +306,10 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://yandex.cloud/en/docs/iam/concepts/authorization/oauth-token',
     rotationUrl: 'https://yandex.cloud/en/docs/iam/concepts/authorization/oauth-token',
     tags: LONG_LIVED,
-    samples: { positives: ['YC_TOKEN=y0_e6XYv1N6frEkopBrYGsCibJUD4T4fbb4m3IOzVZN20tqWQ7SntqVabN'], negatives: ['TOKEN=y0_e6XYv1N6frEkopBrYGsCibJUD4T4fbb4m3IOzVZN20tqWQ7SntqVabN'] },
   },
-  digitalOceanToken('digitalocean-pat', 'dop_v1_', 'personal access token', '65437629daca3f1008210d7b06337c516a945df8938a60507fadcd50d633814d'),
-  digitalOceanToken('digitalocean-oauth-token', 'doo_v1_', 'OAuth access token', 'ba1708fb19d23b58ce2cc7e87c45c9beb86964e642399142fd0c9bff56d0e954'),
-  digitalOceanToken('digitalocean-refresh-token', 'dor_v1_', 'OAuth refresh token', '29adcda3631c77a29822c0436cad0632b1f3d65e7f991bb0758ff6f660134564'),
+  digitalOceanToken('digitalocean-pat', 'dop_v1_', 'personal access token'),
+  digitalOceanToken('digitalocean-oauth-token', 'doo_v1_', 'OAuth access token'),
+  digitalOceanToken('digitalocean-refresh-token', 'dor_v1_', 'OAuth refresh token'),
   {
     id: 'cloudflare-api-token',
     title: 'Cloudflare API token',
@@ -394,7 +324,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developers.cloudflare.com/fundamentals/api/get-started/create-token/',
     rotationUrl: 'https://dash.cloudflare.com/profile/api-tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['CLOUDFLARE_API_TOKEN=m0VyzzkQ5ZCI0gdCwHqoQcK26EXCS4edkTEGGqk9'], negatives: ['API_TOKEN=m0VyzzkQ5ZCI0gdCwHqoQcK26EXCS4edkTEGGqk9'] },
   },
   {
     id: 'cloudflare-global-api-key',
@@ -408,7 +337,6 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developers.cloudflare.com/fundamentals/api/get-started/keys/',
     rotationUrl: 'https://dash.cloudflare.com/profile/api-tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['curl -H "X-Auth-Key: 0f89e1a6a11791a5950082d2c09df5d8192f5" https://api.cloudflare.com/client/v4/zones'], negatives: ['key: 0f89e1a6a11791a5950082d2c09df5d8192f5'] },
   },
   {
     id: 'cloudflare-origin-ca-key',
@@ -421,6 +349,5 @@ export const CLOUD_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developers.cloudflare.com/fundamentals/api/get-started/ca-keys/',
     rotationUrl: 'https://dash.cloudflare.com/profile/api-tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['origin_ca_key = "v1.0-fecfcad9090fed28c34e6031-b116a7b556ba821b3a1da9f019d13fb2133ba6f0f3f52a8d01f0a2ebe39d728ec8c83da5a0d26ad1709ee9de5d95bece368e57e0d08b77ddc61a459cc5e7df6b88868cafe0b32f56ba"'], negatives: ['version = "v1.0-c7b32adc75a875dd89f9c22a"'] },
   },
 ];

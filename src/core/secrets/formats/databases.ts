@@ -60,7 +60,7 @@ function checkNotPasswordHash(value: string): Check {
   return /^(?:md5[0-9a-f]{32}|SCRAM-SHA-256\$)/.test(value) ? rejected('a password hash, not the password') : plausible();
 }
 
-function databaseUrl(id: string, title: string, schemes: string, keywords: string[], samples: SecretFormat['samples']): SecretFormat {
+function databaseUrl(id: string, title: string, schemes: string, keywords: string[]): SecretFormat {
   return {
     id,
     title: `${title} URL password`,
@@ -74,56 +74,17 @@ function databaseUrl(id: string, title: string, schemes: string, keywords: strin
     docsUrl: OWASP_DB,
     rotationUrl: OWASP_SECRETS,
     tags: LONG_LIVED,
-    samples,
   };
 }
 
 export const DATABASE_FORMATS: SecretFormat[] = [
   // Scheme aliases of dj-database-url, Rails and SQLAlchemy: postgis, pgsql, timescale, cockroachdb, redshift.
-  databaseUrl('postgres-url-password', 'PostgreSQL', 'postgres(?:ql)?|pgsql|postgis|timescale(?:gis)?|cockroach(?:db)?|redshift', ['postgres', 'pgsql', 'postgis', 'timescale', 'cockroach', 'redshift'], {
-    positives: [
-      'DATABASE_URL=postgres://app:1IV2VsoRr9rdiyACNq65@db.internal:5432/app',
-      'DATABASE_URL=postgis://geo:Tq8vLm2xKp4wRz@gis.internal/geo',
-      'url = "postgresql://reporting:p@ss!w0rd-7Kq@replica.db.internal/warehouse"',
-      'SQLALCHEMY_DATABASE_URI = "postgresql://orders:Vx4#kR9!mQz2@db-prod.internal:5432/orders"',
-      'engine = create_engine("postgresql+psycopg2://reporting:K4CbGDcuuLXwafe5@10.0.3.7/warehouse")',
-      'jdbc:postgresql://svc:ymDrbEwwEbUq6WLO@pg.prod.acme.io/app',
-    ],
-    negatives: [
-      'DATABASE_URL=postgres://user:password@localhost:5432/app',
-      'DATABASE_URL=postgres://app:${DB_PASS}@db:5432/app',
-      'DATABASE_URL=postgres://app:<password>@db:5432/app',
-      'DATABASE_URL=postgres://app:***@db:5432/app',
-      'DATABASE_URL=postgres://app:@db:5432/app',
-      'DATABASE_URL=postgres://db.internal:5432/app',
-      'url = f"postgresql://{user}:{password}@{host}/db"',
-      'DATABASE_URL=postgres://app:wHL59FLxSdjRJjDr@db.example.com/app',
-    ],
-  }),
-  databaseUrl('mysql-url-password', 'MySQL / MariaDB', 'mysql(?:2|x|gis)?|mariadb|trilogy', ['mysql', 'mariadb', 'trilogy'], {
-    positives: [
-      'spring.datasource.url=jdbc:mysql://root:YTbR86hFC9Ww6C@mysql.prod:3306/shop',
-      'DB=mariadb://app:pvN9wxZTs0NcgH@10.1.1.1/app',
-      'DATABASE_URL=mysql2://shop:Ty6pQm3Zw8Lk@mysql.internal/shop_production',
-    ],
-    negatives: ['DB=mysql://root:changeme@mysql:3306/shop', 'DB=mysql://root@mysql:3306/shop'],
-  }),
-  databaseUrl('mongodb-url-password', 'MongoDB', 'mongodb(?:\\+srv)?', ['mongodb'], {
-    positives: ['MONGO_URI=mongodb+srv://admin:vjILIqqP436z4p5Nx4@cluster0.ab1cd.mongodb.net/?retryWrites=true', 'mongodb://app:em8AGGVLd4r1@m1:27017,m2:27017/db?replicaSet=rs0'],
-    negatives: ['MONGO_URI=mongodb+srv://<username>:<password>@cluster0.ab1cd.mongodb.net/', 'MONGO_URI=mongodb://$(MONGO_USER):$(MONGO_PASS)@m1/db'],
-  }),
-  databaseUrl('redis-url-password', 'Redis', 'rediss?', ['redis'], {
-    positives: ['REDIS_URL=rediss://default:ZpZLVJk9WD20bIQ8G3eVe09p@cache.acme.io:6380/0', 'REDIS_URL=redis://:dNmYhZfIEKFxu7NdKJy8wjOE@cache:6379'],
-    negatives: ['REDIS_URL=redis://cache:6379/0', 'REDIS_URL=redis://:%s@cache:6379'],
-  }),
-  databaseUrl('amqp-url-password', 'AMQP (RabbitMQ)', 'amqps?', ['amqp'], {
-    positives: ['BROKER_URL=amqps://worker:z8fC1QZMEyRMbChipYMv@rabbit.acme.io/vhost'],
-    negatives: ['BROKER_URL=amqp://guest:guest@localhost:5672//', 'BROKER_URL=amqp://worker:pass@rabbit/vhost'],
-  }),
-  databaseUrl('sqlserver-url-password', 'SQL Server', 'mssql|sqlserver', ['mssql', 'sqlserver'], {
-    positives: ['DB=mssql://sa:mvYNiZvqkM4vQk9m@sql01.corp:1433/erp', 'url = "sqlserver://app:4pzDom1WHyh6kcs7@10.0.0.5?database=erp"'],
-    negatives: ['DB=mssql://sa:{password}@sql01:1433/erp'],
-  }),
+  databaseUrl('postgres-url-password', 'PostgreSQL', 'postgres(?:ql)?|pgsql|postgis|timescale(?:gis)?|cockroach(?:db)?|redshift', ['postgres', 'pgsql', 'postgis', 'timescale', 'cockroach', 'redshift']),
+  databaseUrl('mysql-url-password', 'MySQL / MariaDB', 'mysql(?:2|x|gis)?|mariadb|trilogy', ['mysql', 'mariadb', 'trilogy']),
+  databaseUrl('mongodb-url-password', 'MongoDB', 'mongodb(?:\\+srv)?', ['mongodb']),
+  databaseUrl('redis-url-password', 'Redis', 'rediss?', ['redis']),
+  databaseUrl('amqp-url-password', 'AMQP (RabbitMQ)', 'amqps?', ['amqp']),
+  databaseUrl('sqlserver-url-password', 'SQL Server', 'mssql|sqlserver', ['mssql', 'sqlserver']),
   {
     id: 'jdbc-url-password',
     title: 'JDBC URL password',
@@ -135,13 +96,6 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     docsUrl: OWASP_DB,
     rotationUrl: OWASP_SECRETS,
     tags: LONG_LIVED,
-    samples: {
-      positives: [
-        'url=jdbc:sqlserver://sql01:1433;databaseName=erp;user=app;password=pr0PofSdjopZ1X1U;encrypt=true',
-        'jdbc:postgresql://pg:5432/app?user=app&password=0q1uT55tKw7Mp1Kh&ssl=true',
-      ],
-      negatives: ['url=jdbc:sqlserver://sql01:1433;databaseName=erp;user=app;password=${DB_PASSWORD}', 'url=jdbc:postgresql://pg:5432/app?user=app'],
-    },
   },
   {
     id: 'jdbc-oracle-password',
@@ -154,7 +108,6 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.oracle.com/en/database/oracle/oracle-database/23/jajdb/oracle/jdbc/OracleDriver.html',
     rotationUrl: OWASP_SECRETS,
     tags: LONG_LIVED,
-    samples: { positives: ['db.url=jdbc:oracle:thin:scott/FCoh4SdwWiuV@//ora.prod:1521/ORCL'], negatives: ['db.url=jdbc:oracle:thin:@//ora.prod:1521/ORCL'] },
   },
   {
     id: 'connection-string-password',
@@ -175,13 +128,6 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://learn.microsoft.com/en-us/dotnet/framework/data/adonet/connection-strings',
     rotationUrl: OWASP_SECRETS,
     tags: LONG_LIVED,
-    samples: {
-      positives: [
-        '"Server=tcp:acme.database.windows.net,1433;Initial Catalog=erp;User ID=app;Password=AjVhrXGvWbxX23SPtj;Encrypt=True;"',
-        'Data Source=sql01;Initial Catalog=erp;User Id=sa;Pwd=gvn3yrMYyGPx;',
-      ],
-      negatives: ['"Server=sql01;Database=erp;Trusted_Connection=True;"', '"Server=sql01;Database=erp;User Id=sa;Password=<password>;"', 'Data Source=localhost;Initial Catalog=ERP_TEST;User Id=test;Password=test;', 'Server=db.example.com;Database=erp;User Id=sa;Password=PuyXlfioJrd8;', 'password=PpV5TZBnsKEG'],
-    },
   },
   {
     id: 'redis-connection-password',
@@ -194,10 +140,6 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://stackexchange.github.io/StackExchange.Redis/Configuration.html',
     rotationUrl: 'https://learn.microsoft.com/en-us/azure/azure-cache-for-redis/cache-configure#access-keys',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['"Redis": "acme.redis.cache.windows.net:6380,password=PJpk8U5zSWYp+HEfo6E97FzYrLlLa/3/xCBHHYLDEMQ=,ssl=True,abortConnect=False"'],
-      negatives: ['"Redis": "localhost:6379,abortConnect=False"', '"Redis": "acme.redis.cache.windows.net:6380,password=${REDIS_KEY},ssl=True"'],
-    },
   },
   {
     id: 'sql-password',
@@ -212,18 +154,6 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://www.postgresql.org/docs/current/sql-createrole.html',
     rotationUrl: OWASP_SECRETS,
     tags: LONG_LIVED,
-    samples: {
-      positives: [
-        "CREATE ROLE orders_app LOGIN PASSWORD '16dXaNkdLEmOY3Lh';",
-        "CREATE USER 'report'@'%' IDENTIFIED BY 'oH2xM7GJdEdaXS9G';",
-        "CREATE LOGIN etl WITH PASSWORD = N'Wm7w0wzuDaiIgtxx';",
-      ],
-      negatives: [
-        "CREATE ROLE orders_app LOGIN PASSWORD 'md530ff767ecbb57d27234c1292fa6ce60e';",
-        "ALTER ROLE app PASSWORD :'app_password';",
-        "-- remember to change the password 'x' later",
-      ],
-    },
   },
   {
     id: 'mysql-dsn-password',
@@ -238,10 +168,6 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://github.com/go-sql-driver/mysql#dsn-data-source-name',
     rotationUrl: OWASP_SECRETS,
     tags: LONG_LIVED,
-    samples: {
-      positives: ['DATA_SOURCE_NAME: "exporter:v2Z9b1o6@oyxyAJ3g@(mysql-prod.acme.internal:3306)/"', 'dsn := "app:m2ZUdikIShwj9hYT@tcp(10.0.0.7:3306)/shop?parseTime=true"'],
-      negatives: ['dsn := "root:root@tcp(localhost:3306)/shop"', 'dsn := "app@tcp(db:3306)/shop"'],
-    },
   },
   {
     id: 'curl-basic-auth',
@@ -254,10 +180,6 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://curl.se/docs/manpage.html#-u',
     rotationUrl: OWASP_SECRETS,
     tags: LONG_LIVED,
-    samples: {
-      positives: ["sh 'curl -fsS -u smoke:DP4ZHbBoFMQWY7uJ https://billing.acme.io/actuator/health'", 'curl -fsS -u "deploy-bot:pmkuKGOxTwMt#23" -X POST https://ci.acme.io/job/x'],
-      negatives: ['curl -u "$CI_USER:$CI_PASSWORD" https://ci.acme.io', 'curl -u admin https://ci.acme.io', 'curl -u user:password https://ci.acme.io'],
-    },
   },
   {
     id: 'cli-password',
@@ -275,27 +197,6 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://dev.mysql.com/doc/refman/8.4/en/password-security-user.html',
     rotationUrl: OWASP_SECRETS,
     tags: LONG_LIVED,
-    samples: {
-      positives: [
-        'mysql -h db.internal -u root -pTq8vLm2xKp4w shop < schema.sql',
-        'RUN mysqldump --user=backup --password=Vn4kRt8YpQ2x shop > /backup/shop.sql',
-        "sshpass -p 'Rt5kWq8Zp2mX' ssh ops@bastion.acme.io uptime",
-        'redis-cli -h cache.internal -a dNmYhZfIEKFxu7Nd PING',
-        'mongosh "mongodb://db.internal/admin" -u admin -p Wm7w0wzuDaiIx --authenticationDatabase admin',
-        "sqlcmd -S sql01.corp -U sa -P 'mvYNiZvqkM4vQk9m' -Q 'SELECT 1'",
-        'wget --user=ci --password=KhK9cUH24hhU06Xv https://nexus.acme.io/repo/app.jar',
-      ],
-      negatives: [
-        'mysql -h db.internal -u root -p shop',
-        'mysql -h db.internal -P 3306 -u root -p"$MYSQL_PASSWORD" shop',
-        'mysqldump --user=backup --password="${BACKUP_PASSWORD}" shop',
-        'sshpass -p "$SSH_PASSWORD" ssh ops@bastion',
-        'mysql -uroot -proot -e "SELECT 1"',
-        'redis-cli -a $REDIS_PASSWORD PING',
-        'mongosh -u admin -p --authenticationDatabase admin',
-        'sqlcmd -S sql01 -U sa -P $(cat /run/secrets/sa)',
-      ],
-    },
   },
   {
     id: 'docker-login-password',
@@ -308,10 +209,6 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.docker.com/reference/cli/docker/login/',
     rotationUrl: 'https://docs.docker.com/security/for-developers/access-tokens/',
     tags: LONG_LIVED,
-    samples: {
-      positives: ["docker login \"$REGISTRY\" -u 'robot$acme+deployer' -p 'y6KiNQTzSYMO7ESwT5JpUnWM1JFWPZYb'", 'docker login --username ci --password=KhK9cUH24hhU06XvTRtO registry.acme.io'],
-      negatives: ['echo "$TOKEN" | docker login -u ci --password-stdin registry.acme.io', 'docker login -u ci -p "$REGISTRY_PASSWORD" registry.acme.io'],
-    },
   },
   {
     id: 'pgpass-password',
@@ -327,11 +224,6 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://www.postgresql.org/docs/current/libpq-pgpass.html',
     rotationUrl: OWASP_SECRETS,
     tags: LONG_LIVED,
-    samples: {
-      path: 'home/.pgpass',
-      positives: ['# hostname:port:database:username:password\nledger-db.prod.internal:5432:ledger:ledger_ro:XWqxyikoYPqyJuIz'],
-      negatives: ['localhost:5432:*:postgres:postgres', '# hostname:port:database:username:password'],
-    },
   },
   {
     id: 'pgbouncer-userlist-password',
@@ -347,11 +239,6 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://www.pgbouncer.org/config.html#authentication-file-format',
     rotationUrl: OWASP_SECRETS,
     tags: LONG_LIVED,
-    samples: {
-      path: 'pgbouncer/userlist.txt',
-      positives: ['"pgbouncer_admin" "JAzN6nGReo2ouvgp"'],
-      negatives: ['"orders_app" "SCRAM-SHA-256$4096:6iVHS1WRFZ4IPvPAGYIczCqw$IMQfdwGBCVB94ttUqRpIqad6CtFeRw6H4XbOp6HIHdt=:Zj5jFbuwos0miQMS4VeiU5ued5KlSVaw0LGzEukS8Cm="', '"legacy" "md55448e990c05a03332c808a37e6a066fc"'],
-    },
   },
   {
     id: 'url-basic-auth',
@@ -367,16 +254,5 @@ export const DATABASE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://datatracker.ietf.org/doc/html/rfc3986#section-3.2.1',
     rotationUrl: OWASP_SECRETS,
     tags: LONG_LIVED,
-    samples: {
-      positives: ['pip install --index-url https://deploy:uE2yr0mXPVozJs3ix3Pv@pypi.acme.io/simple pkg', 'git remote add origin https://ci-bot:JwYJUqADT4ogn7Yo@git.acme.io/team/repo.git', 'ftp://backup:d5dOoYQfWflR@10.0.0.9/'],
-      negatives: [
-        'https://user:password@host.acme.io/',
-        'https://x-access-token:${{ secrets.GITHUB_TOKEN }}@github.com/o/r',
-        'https://x-access-token:${GITHUB_TOKEN}@github.com/o/r',
-        'git@github.com:acme/repo.git',
-        'https://github.com/acme/repo',
-        'https://deploy:JOW5WXr1TUOrT0SLDza0@pypi.example.com/simple',
-      ],
-    },
   },
 ];

@@ -18,7 +18,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://linear.app/developers/graphql#personal-api-keys',
     rotationUrl: 'https://linear.app/settings/account/security',
     tags: LONG_LIVED,
-    samples: { positives: ['LINEAR_API_KEY=lin_api_RRk77vTFe1DzPlJhmvHuWtL0uNtkof5sMxPbrycR'], negatives: ['LINEAR_API_KEY=lin_api_IBn2Xa4cgfqvS2lZdJyF'] },
   },
   {
     id: 'notion-integration-token',
@@ -32,7 +31,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developers.notion.com/docs/authorization',
     rotationUrl: 'https://www.notion.so/profile/integrations',
     tags: LONG_LIVED,
-    samples: { positives: ['NOTION_TOKEN=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'], negatives: ['NOTION_TOKEN=ntn_kRbX3bxp7hoxOQopk4KE'] },
   },
   {
     id: 'notion-legacy-token',
@@ -46,7 +44,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developers.notion.com/docs/authorization',
     rotationUrl: 'https://www.notion.so/profile/integrations',
     tags: LONG_LIVED,
-    samples: { positives: ['NOTION_API_KEY=secret_6Pn7I0YqbyKOjOS82iR5t6Z3IdHiC1ctW4N2sQ2FMB5', 'notion = Client(auth="secret_BnX4DPXjpg5IEDAnHkNxw1jXBrMTr93miOjDycQhm3T")'], negatives: ['API_KEY=secret_6Pn7I0YqbyKOjOS82iR5t6Z3IdHiC1ctW4N2sQ2FMB5'] },
   },
   {
     id: 'airtable-pat',
@@ -60,7 +57,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://airtable.com/developers/web/guides/personal-access-tokens',
     rotationUrl: 'https://airtable.com/create/tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['AIRTABLE_TOKEN=patdZ1sQe6Vbpzc8C.3b96f9c5ddeb9d00d42b96123bd4c962a987b9fcee1b589d14e517de79354c65'], negatives: ['AIRTABLE_TOKEN=pat0BUzkFChTySN2s'] },
   },
   {
     id: 'asana-pat',
@@ -74,7 +70,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developers.asana.com/docs/personal-access-token',
     rotationUrl: 'https://app.asana.com/0/my-apps',
     tags: LONG_LIVED,
-    samples: { positives: ['ASANA_TOKEN=2/2449768929547168/9581258369318493:0e71e1b6380109d1a0bb0c0ea6117b74'], negatives: ['TOKEN=2/2449768929547168/9581258369318493:0e71e1b6380109d1a0bb0c0ea6117b74'] },
   },
   {
     id: 'postman-api-key',
@@ -88,7 +83,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://learning.postman.com/docs/developer/postman-api/authentication/',
     rotationUrl: 'https://go.postman.co/settings/me/api-keys',
     tags: LONG_LIVED,
-    samples: { positives: ['POSTMAN_API_KEY=PMAK-81003588a59fa50d83c28f83-f216319d684c4bb4c1e4efc434b4af7314'], negatives: ['POSTMAN_API_KEY=PMAK-60963dfe14eedffa17ea3ead'] },
   },
   {
     id: 'sentry-dsn-secret',
@@ -101,10 +95,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.sentry.io/concepts/key-terms/dsn-explainer/',
     rotationUrl: 'https://docs.sentry.io/concepts/key-terms/dsn-explainer/#dsn-utilization',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['SENTRY_DSN=https://90e8179479a72ba171c8fb8051871e36:21fa2705ab27ea1bc7f735101d0fe28c@o123456.ingest.sentry.io/4504'],
-      negatives: ['SENTRY_DSN=https://70d0e788231ab91685895f822c1620db@o123456.ingest.sentry.io/4504'],
-    },
   },
   {
     id: 'sentry-org-token',
@@ -117,10 +107,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.sentry.io/account/auth-tokens/',
     rotationUrl: 'https://sentry.io/settings/auth-tokens/',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['SENTRY_AUTH_TOKEN=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'],
-      negatives: ['SENTRY_AUTH_TOKEN=sntrys_eyJRxZTZFUfCzCuhD9VxyBZNaecVfdL8sERMfiQhcdT_yrYd9wm95Z7NXDLcCHLKxmlsR7ToAHc5U7Nysk1CvPq'],
-    },
   },
   {
     id: 'sentry-user-token',
@@ -134,7 +120,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.sentry.io/account/auth-tokens/',
     rotationUrl: 'https://sentry.io/settings/account/api/auth-tokens/',
     tags: LONG_LIVED,
-    samples: { positives: ['SENTRY_AUTH_TOKEN=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'], negatives: ['SENTRY_AUTH_TOKEN=sntryu_a730f9c47ba906070085ff72a53b1535adc40eb7'] },
   },
   {
     id: 'newrelic-user-api-key',
@@ -148,7 +133,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
     rotationUrl: 'https://one.newrelic.com/api-keys',
     tags: LONG_LIVED,
-    samples: { positives: ['NEW_RELIC_API_KEY=NRAK-H5GQ17KYZKR975N0CT27CAFIVIL'], negatives: ['NEW_RELIC_API_KEY=NRAK-B4618LLDF99H'] },
   },
   {
     id: 'newrelic-insert-key',
@@ -162,7 +146,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/',
     rotationUrl: 'https://one.newrelic.com/api-keys',
     tags: LONG_LIVED,
-    samples: { positives: ['NEW_RELIC_INSERT_KEY=NRII-1dNedf17iryHkdAlH6BKRpSPOC6ttaLV'], negatives: ['NEW_RELIC_INSERT_KEY=NRII-WQXITgnKZ7'] },
   },
   {
     id: 'newrelic-license-key',
@@ -176,7 +159,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.newrelic.com/docs/apis/intro-apis/new-relic-api-keys/#license-key',
     rotationUrl: 'https://one.newrelic.com/api-keys',
     tags: LONG_LIVED,
-    samples: { positives: ['license_key: 445d8bd93a23df71a8a14a63566cd129f1f1NRAL'], negatives: ['license_key: 95ab8dd7488cf2f9823ab0dc72cd1fNRAL'] },
   },
   {
     id: 'datadog-api-key',
@@ -190,10 +172,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.datadoghq.com/account_management/api-app-keys/',
     rotationUrl: 'https://app.datadoghq.com/organization-settings/api-keys',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['DD_API_KEY=b8de731dca58f10047c5dedfe21ec592', 'datadog:\n  api_key: 76d8b9d7c933a1c5c133fc349a835694'],
-      negatives: ['MD5=b8de731dca58f10047c5dedfe21ec592', 'DD_API_KEY=00000000000000000000000000000000'],
-    },
   },
   {
     id: 'datadog-app-key',
@@ -207,7 +185,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.datadoghq.com/account_management/api-app-keys/',
     rotationUrl: 'https://app.datadoghq.com/organization-settings/application-keys',
     tags: LONG_LIVED,
-    samples: { positives: ['DD_APP_KEY=09d3488ab5c5a009b8af072b62402b6de041e30f'], negatives: ['GIT_SHA=09d3488ab5c5a009b8af072b62402b6de041e30f'] },
   },
   {
     id: 'grafana-cloud-token',
@@ -220,10 +197,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://grafana.com/docs/grafana-cloud/security-and-account-management/authentication-and-permissions/access-policies/',
     rotationUrl: 'https://grafana.com/docs/grafana-cloud/security-and-account-management/authentication-and-permissions/access-policies/create-access-policies/',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['GRAFANA_CLOUD_TOKEN=glc_eyJvIjoiMTIzNDU2IiwibiI6ImNpLXRva2VuIiwiayI6IlQzTDhzUWxEbjZ0T0hnWW1zVThIZDM0biIsIm0iOnsiciI6InByb2QtdXMtZWFzdC0wIn19'],
-      negatives: ['GRAFANA_CLOUD_TOKEN=glc_vAFX3z8jdLKsLxAwOiomULt8HSayccy73Guhzxqs80IEqvHZijegXypGh7ZZ'],
-    },
   },
   {
     id: 'grafana-service-account-token',
@@ -237,7 +210,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/',
     rotationUrl: 'https://grafana.com/docs/grafana/latest/administration/service-accounts/#add-a-token-to-a-service-account-in-grafana',
     tags: LONG_LIVED,
-    samples: { positives: ['GRAFANA_TOKEN=glsa_caI7u8hOq5xl4h846TGvO2DhO3TLCc8P_ecee0552'], negatives: ['GRAFANA_TOKEN=glsa_ykf729y0oyoxjawoq4cOicgBJU53pVVr'] },
   },
   {
     id: 'snyk-api-token',
@@ -251,7 +223,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.snyk.io/snyk-api/authentication-for-api',
     rotationUrl: 'https://app.snyk.io/account',
     tags: LONG_LIVED,
-    samples: { positives: ['SNYK_TOKEN=4316ce8d-27c9-5788-3774-2a0c4eb42805'], negatives: ['TRACE_ID=4316ce8d-27c9-5788-3774-2a0c4eb42805'] },
   },
   {
     id: 'sonarqube-token',
@@ -265,7 +236,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/',
     rotationUrl: 'https://docs.sonarsource.com/sonarqube-server/latest/user-guide/managing-tokens/',
     tags: LONG_LIVED,
-    samples: { positives: ['sonar.token=squ_efef56da3ec2da45c5d5e3c4b58fb454e1943905', 'SONAR_TOKEN: sqp_2d6edb3253ce5bfc9bbb2a59ee2faadcbb375418'], negatives: ['sonar.token=squ_3f47dfa8ab6ec0f108ee'] },
   },
   {
     id: 'circleci-personal-token',
@@ -279,7 +249,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://circleci.com/docs/managing-api-tokens/',
     rotationUrl: 'https://app.circleci.com/settings/user/tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['CIRCLE_TOKEN=CCIPAT_Yiq6V30lSJvlL8kUlponNz_7e59ead04485d8c6658651c72976f3b730c9a0a6'], negatives: ['CIRCLE_TOKEN=CCIPAT_9Zfd9Na6VTPg6UeSuWatJc'] },
   },
   {
     id: 'circleci-api-token',
@@ -293,7 +262,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://circleci.com/docs/managing-api-tokens/',
     rotationUrl: 'https://app.circleci.com/settings/user/tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['CIRCLE_TOKEN=1cc36ec371d111ee131efb4ee4db05f193000c61'], negatives: ['COMMIT=1cc36ec371d111ee131efb4ee4db05f193000c61', 'CIRCLE_SHA1=1cc36ec371d111ee131efb4ee4db05f193000c61'] },
   },
   {
     id: 'travis-ci-token',
@@ -309,7 +277,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.travis-ci.com/user/triggering-builds/',
     rotationUrl: 'https://app.travis-ci.com/account/preferences',
     tags: LONG_LIVED,
-    samples: { positives: ['TRAVIS_API_TOKEN=iCXqxbcOeFrivVu6PUxAh4'], negatives: ['API_TOKEN=iCXqxbcOeFrivVu6PUxAh4'] },
   },
   {
     id: 'codecov-token',
@@ -323,7 +290,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.codecov.com/docs/codecov-tokens',
     rotationUrl: 'https://docs.codecov.com/docs/codecov-tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['CODECOV_TOKEN=042b57aa-6407-6e7a-8acc-4aa77218ab38'], negatives: ['BUILD_ID=042b57aa-6407-6e7a-8acc-4aa77218ab38'] },
   },
   {
     id: 'contentful-pat',
@@ -337,7 +303,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://www.contentful.com/developers/docs/references/authentication/',
     rotationUrl: 'https://app.contentful.com/account/profile/cma_tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-7PiUlC-B41m6rWS1twP9qVtQvX-Y9M64kEQLOH1y8Bh'], negatives: ['CONTENTFUL_MANAGEMENT_TOKEN=CFPAT-LJnMYC0mNDl1XlEBKYrv'] },
   },
   {
     id: 'typeform-pat',
@@ -351,7 +316,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://www.typeform.com/developers/get-started/personal-access-token/',
     rotationUrl: 'https://admin.typeform.com/user/tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['TYPEFORM_TOKEN=tfp_zje230OeigOxLn4QGZM7EB7HMjo1n57X9E2dy6ccXIjj_xIHtRhWgdiDqge'], negatives: ['TYPEFORM_TOKEN=tfp_40t3h5-QAYLURkufJp3S'] },
   },
   {
     id: 'readme-api-key',
@@ -365,7 +329,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.readme.com/main/reference/intro/authentication',
     rotationUrl: 'https://dash.readme.com/',
     tags: LONG_LIVED,
-    samples: { positives: ['README_API_KEY=rdme_46rg898jn385tjcnqa8jst5ukt6hcwcr6fpr4gi8qvsg66h6co1unjuz2sbyjvras4zr4i'], negatives: ['README_API_KEY=rdme_lh89pep29z07vizyt61o1n7lm5ztn9'] },
   },
   {
     id: 'prefect-api-key',
@@ -379,7 +342,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.prefect.io/v3/manage/cloud/manage-users/api-keys',
     rotationUrl: 'https://app.prefect.cloud/my/api-keys',
     tags: LONG_LIVED,
-    samples: { positives: ['PREFECT_API_KEY=pnu_PkcBNC0Dv1NFPUP0tine1HZqBQouTlD9aSBB'], negatives: ['PREFECT_API_KEY=pnu_qXqpuymHz6yJfYeY'] },
   },
   {
     id: 'infracost-api-key',
@@ -393,7 +355,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://www.infracost.io/docs/integrations/environment_variables/',
     rotationUrl: 'https://dashboard.infracost.io/',
     tags: LONG_LIVED,
-    samples: { positives: ['INFRACOST_API_KEY=ico-hAnT7RY9Pu1iCe7viTroDX8QQ3UwH3j6'], negatives: ['INFRACOST_API_KEY=ico-w0v3QrJbmG1A'] },
   },
   {
     id: 'frameio-token',
@@ -407,7 +368,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developer.frame.io/docs/getting-started/authentication',
     rotationUrl: 'https://developer.frame.io/app/tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['FRAMEIO_TOKEN=fio-u-e-n-u47RSHA6_f8qmBTzfl_hkb_D_xsOj_-nl5FuOjng-sPq2zw9ieP8yWOPPumn'], negatives: ['FRAMEIO_TOKEN=fio-u--t4e4X-vQycMG17ixWTxAvVY9A-65h'] },
   },
   {
     id: 'adobe-client-secret',
@@ -421,7 +381,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developer.adobe.com/developer-console/docs/guides/authentication/',
     rotationUrl: 'https://developer.adobe.com/console/',
     tags: LONG_LIVED,
-    samples: { positives: ['ADOBE_CLIENT_SECRET=p8e-PDC4AVU0dOmqmxHOoI318ptR7Dpc7Rhr'], negatives: ['ADOBE_CLIENT_SECRET=p8e-CHoXJ5l0QnmC'] },
   },
   {
     id: 'algolia-admin-key',
@@ -439,13 +398,6 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://www.algolia.com/doc/guides/security/api-keys/',
     rotationUrl: 'https://dashboard.algolia.com/account/api-keys',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['ALGOLIA_ADMIN_KEY=9358130c84330231bb69c2637b8a8c20', '// Private Algolia admin key\nstatic let algoliaAdmin = "820e2802f1c8f4e2f4950a32a349ceac"'],
-      negatives: [
-        'ALGOLIA_SEARCH_KEY=9358130c84330231bb69c2637b8a8c20',
-        '# The Algolia admin key lives in the vault.\nALGOLIA_SEARCH_ONLY_API_KEY=820e2802f1c8f4e2f4950a32a349ceac',
-      ],
-    },
   },
   {
     id: 'mapbox-secret-token',
@@ -458,9 +410,5 @@ export const DEVTOOLS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.mapbox.com/accounts/guides/tokens/',
     rotationUrl: 'https://account.mapbox.com/access-tokens/',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['MAPBOX_SECRET_TOKEN=sk.eyJ1IjoiYWNtZSIsImEiOiJoaW9mczE2YzUxY3RkaG1xMnhpajBnb2YifQ.Hq94VCC00lm0DCWqnSR4r4'],
-      negatives: ['mapboxgl.accessToken = "pk.eyJ1IjoiYWNtZSIsImEiOiJleWcxeHB6Z3lkYjIzZm13NjNwMzBtbXMifQ.dw60ZUJiquSUMh_p3wO_NS"'],
-    },
   },
 ];

@@ -19,10 +19,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: SLACK_TOKENS,
     rotationUrl: SLACK_APPS,
     tags: LONG_LIVED,
-    samples: {
-      positives: ['SLACK_BOT_TOKEN=xoxb-854734818667-3375440201695-elLtBwnM5yHTZGjvUVGs0SFc', 'app = App(token="xoxb-33662535200-652420432853-2Ys1w0kd21sM02Qrp3wBotMP")'],
-      negatives: ['SLACK_BOT_TOKEN=xoxb-your-token', 'SLACK_BOT_TOKEN=xoxb-677661459010-q63HlrU1hRMPNcjtAYmGAWbG'],
-    },
   },
   {
     id: 'slack-user-token',
@@ -36,7 +32,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: SLACK_TOKENS,
     rotationUrl: SLACK_APPS,
     tags: LONG_LIVED,
-    samples: { positives: ['SLACK_USER_TOKEN=xoxp-917306159072-888369239670-6791734192432-8fc91ba25632da3b0d146a20d435a411'], negatives: ['SLACK_USER_TOKEN=xoxp-203101870340-b970ffc3fcdf29d3874d7e5bbd95be8a'] },
   },
   {
     id: 'slack-app-token',
@@ -50,7 +45,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: SLACK_TOKENS,
     rotationUrl: SLACK_APPS,
     tags: LONG_LIVED,
-    samples: { positives: ['SLACK_APP_TOKEN=xapp-1-AIJZSB5E3I9-7285632230744-86664ca2e7785d931f760e3235887b4a12a12cd218881361a00850530c8ed123'], negatives: ['SLACK_APP_TOKEN=xapp-1-fae5f368b6b04092eb802b3669a8df55e7e4076d86ba97dfd3c9dd4fbcc9bd68'] },
   },
   {
     id: 'slack-refresh-token',
@@ -64,10 +58,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://api.slack.com/authentication/rotation',
     rotationUrl: SLACK_APPS,
     tags: LONG_LIVED,
-    samples: {
-      positives: ['SLACK_REFRESH_TOKEN=xoxe-1-vHj4LkrXoCKWecr5u362htikTxRs7Jjv7yTsbqnUqiJ2Ssjz9FLHOPrONFN1zpPaKINMKiHvcw15Ec5zTA1421qZDkyGhtgWbuIivOUhhvFPN0W6Bpd3QPltQKBOs9B5mk2MshWyDedt', 'SLACK_CONFIG_TOKEN=xoxe.xoxp-1-tnYa6ln0o2H8KLrf0TtqYN46EI1tvZWJcyEFGiJn98KysI5GHKVDjClPjTkD7ectHTswrX17tasCekqwx4cxR6AyR3fRfrXMnmZoSPgElVnCHtzdmtfqhEMGrfBxvnrbaYtJWw5PYu1sL2Ccpczm8L5iLT63zIBCbGeUU'],
-      negatives: ['SLACK_REFRESH_TOKEN=xoxe-1-FbIgvEgDr5gD7vdRUhTEJS3uu4ppbUh4T9JXYOPS'],
-    },
   },
   {
     id: 'slack-webhook-url',
@@ -80,10 +70,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://api.slack.com/messaging/webhooks',
     rotationUrl: SLACK_APPS,
     tags: LONG_LIVED,
-    samples: {
-      positives: ['requests.post("https://hooks.slack.com/services/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", json=msg)'],
-      negatives: ['SLACK_WEBHOOK=https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX', 'https://hooks.slack.com/services/'],
-    },
   },
   {
     id: 'discord-bot-token',
@@ -98,7 +84,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://discord.com/developers/docs/topics/oauth2#bots',
     rotationUrl: 'https://discord.com/developers/applications',
     tags: LONG_LIVED,
-    samples: { positives: ['DISCORD_BOT_TOKEN=MTA3MjU2MjY4OTE2NDk5NzEyMw.z8Hkvm.x8tQa8BN4sWoyrn2vFHjXYWU0yfMWIO4k9Yk20', 'client.run("OTMyMjg3NzgxMjkxOTE1MTg2.Zoyj5o.C4EYWsbkgBEA5g8HCqtY522Mz6ILjs4bV0rkzY")  # bot'], negatives: ['DISCORD_BOT_TOKEN=MNvztY1NsxMsCtaa3HEs6pfB.Syknvr.NWJlFXG41bVk4QYS8L8xacdKeDy'] },
   },
   {
     id: 'discord-webhook-url',
@@ -111,10 +96,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://discord.com/developers/docs/resources/webhook',
     rotationUrl: 'https://support.discord.com/hc/en-us/articles/228383668-Intro-to-Webhooks',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['DISCORD_WEBHOOK=https://discord.com/api/webhooks/7222668862960512460/Q1gvLzCZpeX9mJHnCF7pBH2Xb98kPsEEu4g7qz5JoyQCJbdZHOrNB7bV2zbUWNoJVqgE'],
-      negatives: ['DISCORD_WEBHOOK=https://discord.com/api/webhooks/2849484264207848749/<token>'],
-    },
   },
   {
     id: 'telegram-bot-token',
@@ -129,10 +110,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://core.telegram.org/bots/api#authorizing-your-bot',
     rotationUrl: 'https://core.telegram.org/bots/features#botfather',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['TELEGRAM_BOT_TOKEN=0569647838:AAgsf4ksZyGBnxYG2ZwbaZYRY36y7ppP_h3', 'url = "https://api.telegram.org/bot777679012:AAwEW4fb7R4GJYbIWlx5qtYEVpKlFlMIKcv/sendMessage"'],
-      negatives: ['TELEGRAM_BOT_TOKEN=1388089473:ABBAwkCK8ojOSRRmub83jr7KpAN4gvN0dCw'],
-    },
   },
   {
     id: 'pagerduty-routing-key',
@@ -146,10 +123,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://support.pagerduty.com/main/docs/services-and-integrations',
     rotationUrl: 'https://support.pagerduty.com/main/docs/services-and-integrations#regenerate-an-integration-key',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['pagerduty_configs:\n  - routing_key: 143c450023ffc804ee9b0840b3472a1a', 'PAGERDUTY_INTEGRATION_KEY=ab0f23cfdb4114d8b23f684cae39854f'],
-      negatives: ['ETAG=143c450023ffc804ee9b0840b3472a1a'],
-    },
   },
   {
     id: 'teams-webhook-url',
@@ -162,10 +135,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook',
     rotationUrl: 'https://learn.microsoft.com/en-us/microsoftteams/platform/webhooks-and-connectors/how-to/add-incoming-webhook',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['TEAMS_WEBHOOK=https://acme.webhook.office.com/webhookb2/bc366dac-de40-cc64-e288-748a88ff31dd@bf7a572a-f276-7cfb-cfcb-b970db72da8e/IncomingWebhook/a77c8c5df1a719a2f98ce6b83105d826/9f2f7901-4743-d2ad-1746-e35584115a75'],
-      negatives: ['TEAMS_WEBHOOK=https://acme.webhook.office.com/webhookb2/'],
-    },
   },
   {
     id: 'sendgrid-api-key',
@@ -179,7 +148,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://www.twilio.com/docs/sendgrid/ui/account-and-settings/api-keys',
     rotationUrl: 'https://app.sendgrid.com/settings/api_keys',
     tags: LONG_LIVED,
-    samples: { positives: ['SENDGRID_API_KEY=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'], negatives: ['SENDGRID_API_KEY=SG.3kN0w_63GTDdVdNC6SJtzI'] },
   },
   {
     id: 'twilio-api-key',
@@ -193,7 +161,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://www.twilio.com/docs/iam/api-keys',
     rotationUrl: 'https://console.twilio.com/us1/account/keys-credentials/api-keys',
     tags: LONG_LIVED,
-    samples: { positives: ['TWILIO_API_KEY=SK12f14a1862d139a63b27093bca4fc696'], negatives: ['API_KEY=SK12f14a1862d139a63b27093bca4fc696'] },
   },
   {
     id: 'twilio-auth-token',
@@ -207,10 +174,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://www.twilio.com/docs/iam/api/authtoken',
     rotationUrl: 'https://help.twilio.com/articles/223136027-Auth-Tokens-and-How-to-Change-Them',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['account_sid = "AC5fd0109a9ffde340c3868c5f5ae46c4f"\nauth_token = "45b852879f5312314cb34a71206aaac2"\nclient = Client(account_sid, auth_token)'],
-      negatives: ['auth_token = "45b852879f5312314cb34a71206aaac2"', 'account_sid = "AC738675063fc20c30a8001e784b2dee7d"\nauth_token = os.environ["TWILIO_AUTH_TOKEN"]'],
-    },
   },
   {
     id: 'mailgun-api-key',
@@ -224,10 +187,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://documentation.mailgun.com/docs/mailgun/user-manual/get-started/',
     rotationUrl: 'https://app.mailgun.com/settings/api_security',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['MAILGUN_API_KEY=key-77c04bae5cedb3b6acea3a467ccf02e0', 'MAILGUN_API_KEY=c7f90e1fa3e2f901bca4a747585f9252-6007a4e3-76fc2c86'],
-      negatives: ['API_KEY=key-77c04bae5cedb3b6acea3a467ccf02e0'],
-    },
   },
   {
     id: 'mailchimp-api-key',
@@ -241,7 +200,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://mailchimp.com/developer/marketing/guides/quick-start/',
     rotationUrl: 'https://mailchimp.com/help/about-api-keys/',
     tags: LONG_LIVED,
-    samples: { positives: ['MAILCHIMP_API_KEY=5d0e83b176df87c40a69b8cb58be60eb-us21'], negatives: ['MAILCHIMP_API_KEY=9752d18d5e22efba7fe92a980c251974-eu21', 'MAILCHIMP_API_KEY=00000000000000000000000000000000-us21'] },
   },
   {
     id: 'postmark-server-token',
@@ -255,7 +213,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://postmarkapp.com/developer/api/overview#authentication',
     rotationUrl: 'https://postmarkapp.com/support/article/1008-what-are-the-account-and-server-api-tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['POSTMARK_SERVER_TOKEN=9cbfeb18-fcf6-f9ba-24fb-2e6a2ff0b0d2'], negatives: ['REQUEST_ID=9cbfeb18-fcf6-f9ba-24fb-2e6a2ff0b0d2'] },
   },
   {
     id: 'firebase-fcm-server-key',
@@ -269,7 +226,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://firebase.google.com/docs/cloud-messaging/auth-server',
     rotationUrl: 'https://console.firebase.google.com/',
     tags: LONG_LIVED,
-    samples: { positives: ['FCM_SERVER_KEY=AAAAuF4Iu3u:APA91bbX5K-HmlZLau1anlZRrRAqzVsfANbyk2DVTASm-9cfj02YCY7a2X3n9Rk3XmEK_rBswpCBYIW5_XNaOVNaZNJqW0w4Kt_z6uTR2HlB4g2LNjGmW8-PKkFOtCf_ANgNp-I1bbfz'], negatives: ['FCM_SERVER_KEY=AAAAu2xgPHr:APA91bjmsZg8EuJ6A_BFj1uspDGhVVQnFeC-EqpRV7zsf_'] },
   },
   {
     id: 'intercom-access-token',
@@ -282,10 +238,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developers.intercom.com/docs/build-an-integration/learn-more/authentication',
     rotationUrl: 'https://app.intercom.com/a/apps/_/developer-hub',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['INTERCOM_ACCESS_TOKEN=dG9rOjljMmE3NzBkX2VjMGRfNzk2MF8zODQxXzI0YzViNjA4MjQwMjoxOjA='],
-      negatives: ['INTERCOM_ACCESS_TOKEN=dG9rOj8fLjxiLE4P'],
-    },
   },
   {
     id: 'zendesk-api-token',
@@ -301,7 +253,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://support.zendesk.com/hc/en-us/articles/4408889192858-Managing-access-to-the-Zendesk-API',
     rotationUrl: 'https://support.zendesk.com/hc/en-us/articles/4408889192858-Managing-access-to-the-Zendesk-API',
     tags: LONG_LIVED,
-    samples: { positives: ['ZENDESK_API_TOKEN=upfo6vtkvrZGRWNaoAmGUusTJWsLZRKB3G3qivP0'], negatives: ['API_TOKEN=upfo6vtkvrZGRWNaoAmGUusTJWsLZRKB3G3qivP0'] },
   },
   {
     id: 'segment-public-api-token',
@@ -315,7 +266,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://segment.com/docs/api/public-api/',
     rotationUrl: 'https://app.segment.com/',
     tags: LONG_LIVED,
-    samples: { positives: ['SEGMENT_TOKEN=sgp_MzLu8zDFQf1agwN9LAdVoh2cJbbusqApoZSaf7QRX2KSnnvnT5N0kr95JbVB6DMP'], negatives: ['SEGMENT_TOKEN=sgp_DDL7JKdwQr1bdEOx63xzSOEKDAHuP4bP'] },
   },
   {
     id: 'segment-write-key',
@@ -331,7 +281,6 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://segment.com/docs/connections/find-writekey/',
     rotationUrl: 'https://segment.com/docs/connections/find-writekey/',
     tags: LONG_LIVED,
-    samples: { positives: ['SEGMENT_WRITE_KEY=Ow1pfl7fe3vYUjCwgiqK2LaNSI8PmVw2'], negatives: ['SEGMENT_ID=Ow1pfl7fe3vYUjCwgiqK2LaNSI8PmVw2'] },
   },
   {
     id: 'beamer-api-key',
@@ -345,6 +294,5 @@ export const MESSAGING_FORMATS: SecretFormat[] = [
     docsUrl: 'https://www.getbeamer.com/api',
     rotationUrl: 'https://app.getbeamer.com/settings#api',
     tags: LONG_LIVED,
-    samples: { positives: ['BEAMER_API_KEY=b_bPUpOw-dNle0FhH2FpKjU1jAYSoqtH7imZvLDKJeMGM1'], negatives: ['KEY=b_bPUpOw-dNle0FhH2FpKjU1jAYSoqtH7imZvLDKJeMGM1'] },
   },
 ];

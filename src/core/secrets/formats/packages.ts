@@ -19,10 +19,6 @@ export const PACKAGE_FORMATS: SecretFormat[] = [
     docsUrl: NPM_TOKENS,
     rotationUrl: NPM_REVOKE,
     tags: LONG_LIVED,
-    samples: {
-      positives: ['//registry.npmjs.org/:_authToken=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', 'NPM_TOKEN=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'],
-      negatives: ['//registry.npmjs.org/:_authToken=npm_XczC6h0UW0pUfdmHJO7UwVA5AtmIB74MXGha', 'const npm_package_version_string_value = 1'],
-    },
   },
   {
     id: 'npm-legacy-token',
@@ -36,7 +32,6 @@ export const PACKAGE_FORMATS: SecretFormat[] = [
     docsUrl: NPM_TOKENS,
     rotationUrl: NPM_REVOKE,
     tags: LONG_LIVED,
-    samples: { positives: ['//registry.npmjs.org/:_authToken=ddbd3bcf-505e-214e-9efb-fca1317932f2'], negatives: ['request-id: ddbd3bcf-505e-214e-9efb-fca1317932f2', '//registry.npmjs.org/:_authToken=${NPM_TOKEN}'] },
   },
   {
     id: 'pypi-upload-token',
@@ -49,10 +44,6 @@ export const PACKAGE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://pypi.org/help/#apitoken',
     rotationUrl: 'https://pypi.org/manage/account/#api-tokens',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['[pypi]\n  username = __token__\n  password = pypi-AgEIcHlwaS5vcmcCH3sicGVybWlzc2lvbnMiOiAidXNlciIsICJ2ZXJzaW9uIjogMX0X7YTcOF9R5U2MEzgTmjkxnQpwLgKNWivMJaNv3Iy-ylrYndznh7EJmMLCMHs5lSPWD8zgAI8z1x6L4bI', 'TWINE_PASSWORD=pypi-AgENdGVzdC5weXBpLm9yZwIfeyJwZXJtaXNzaW9ucyI6ICJ1c2VyIiwgInZlcnNpb24iOiAxfZyfrJJb2M7hwWAA_nIShwzR9Fle0aSLpTbG_LpXEshg1uxFnx6OOYwlVlPjG7FYFeyDnGf1vtcaxqh0wA'],
-      negatives: ['password = pypi-Ag-mXXUbr9k-358WwNhRKDRG4_HCKFcW1V5bFkpTk30nYeIwPCUiCjHcBZh7fpRD6riodNw5u3IDweceMW', 'password = pypi-AgEMZXZpbC5leGFtcGxlAh97InBlcm1pc3Npb25zIjogInVzZXIiLCAidmVyc2lvbiI6IDF9ygf510GSrUaO557UDPo-RZGdPwSTO59QFELILZTNqilzPjd2mPeXSP8NbfmzX4gGjmEwzRl44RbCG_FL'],
-    },
   },
   {
     id: 'nuget-api-key',
@@ -66,7 +57,6 @@ export const PACKAGE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://learn.microsoft.com/en-us/nuget/nuget-org/publish-a-package#create-api-keys',
     rotationUrl: 'https://www.nuget.org/account/apikeys',
     tags: LONG_LIVED,
-    samples: { positives: ['dotnet nuget push pkg.nupkg --api-key oy2ofd6eeruriuybuq5cwdnncxz27zadj8v2fjbyl3mg6c --source https://api.nuget.org/v3/index.json'], negatives: ['--api-key oy2q8ryc1qo4xbt2q5tuibt'] },
   },
   {
     id: 'rubygems-api-key',
@@ -80,7 +70,6 @@ export const PACKAGE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://guides.rubygems.org/api-key-scopes/',
     rotationUrl: 'https://rubygems.org/profile/api_keys',
     tags: LONG_LIVED,
-    samples: { positives: [':rubygems_api_key: rubygems_1e0b7cf1306b385e2f774ff987659a36bc560ca24aa0374c'], negatives: [':rubygems_api_key: rubygems_ce3848b0553c8600d68d5714fc54ac'] },
   },
   {
     id: 'clojars-deploy-token',
@@ -94,7 +83,6 @@ export const PACKAGE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://github.com/clojars/clojars-web/wiki/Deploy-Tokens',
     rotationUrl: 'https://clojars.org/tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['CLOJARS_PASSWORD=CLOJARS_3jv9j655v19hn3k9npuhekwhyfegxto85id5pqj8fkikhiy3ggqiqb264lhk'], negatives: ['CLOJARS_PASSWORD=CLOJARS_jfnqx7fs1eiopfykblxnozv4wgkso7'] },
   },
   {
     id: 'crates-io-token',
@@ -108,7 +96,6 @@ export const PACKAGE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://doc.rust-lang.org/cargo/reference/publishing.html',
     rotationUrl: 'https://crates.io/settings/tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['[registry]\ntoken = "cioIb4mn8EJ7OWweWaq3Eg1tHWqhHqqQg8v"', 'CARGO_REGISTRY_TOKEN=ciosK6qvf6WGGyNOiZ6yxMu1W34woSWSh7t'], negatives: ['CARGO_REGISTRY_TOKEN=cioypOKYqW7ZvTwI9AeuKOX'] },
   },
   {
     id: 'docker-hub-token',
@@ -122,7 +109,6 @@ export const PACKAGE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.docker.com/security/for-developers/access-tokens/',
     rotationUrl: 'https://app.docker.com/settings/personal-access-tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['echo dckr_pat_eEuGOgWtUNbbgm-Ge9IyMw7E5M4 | docker login -u acme --password-stdin'], negatives: ['DOCKER_TOKEN=dckr_pat_0ohyhW_MHG'] },
   },
   {
     id: 'docker-registry-auth',
@@ -136,10 +122,6 @@ export const PACKAGE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.docker.com/reference/cli/docker/login/#credential-stores',
     rotationUrl: 'https://docs.docker.com/security/for-developers/access-tokens/',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['{\n  "auths": {\n    "ghcr.io": {\n      "auth": "YWNtZTpvVEFEd3hEWWZOOWlmMHlLNGtNUWJ4QzA="\n    }\n  }\n}'],
-      negatives: ['{\n  "auths": {\n    "ghcr.io": {\n      "auth": "djJVUHk5THVYaUdPdHF5b0JIYmlMRGIx"\n    }\n  }\n}', '{\n  "auths": {\n    "ghcr.io": { "auth": "YWNtZTpwYXNzd29yZA==" }\n  }\n}'],
-    },
   },
   {
     id: 'jfrog-reference-token',
@@ -152,7 +134,6 @@ export const PACKAGE_FORMATS: SecretFormat[] = [
     docsUrl: JFROG_TOKENS,
     rotationUrl: JFROG_TOKENS,
     tags: LONG_LIVED,
-    samples: { positives: ['JFROG_ACCESS_TOKEN=cmVmdGtuOjAxOjM2OTAzOTM1MDc6STZEV0hEcEJta0tWa1EzY2pkWHNaQkpCVUhB'], negatives: ['JFROG_ACCESS_TOKEN=cmVmdGtu'] },
   },
   {
     id: 'artifactory-api-key',
@@ -166,6 +147,5 @@ export const PACKAGE_FORMATS: SecretFormat[] = [
     docsUrl: 'https://jfrog.com/help/r/jfrog-platform-administration-documentation/api-key',
     rotationUrl: JFROG_TOKENS,
     tags: LONG_LIVED,
-    samples: { positives: ['ARTIFACTORY_API_KEY=AKCp3pqbelpYrTwCUB0SE8Z9CbZs80BMwgSmC5rXDgs08yXRX2YN5xU3K9KKtAq3ANSPjCgdY'], negatives: ['ARTIFACTORY_API_KEY=AKCp7lLlC4YYuTiXSv80E33uKBwA6RCegt'] },
   },
 ];

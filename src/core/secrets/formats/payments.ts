@@ -19,10 +19,6 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: STRIPE_KEYS,
     rotationUrl: STRIPE_ROLL,
     tags: LONG_LIVED,
-    samples: {
-      positives: ['stripe.api_key = "sk_live_1mjGbMCmreSlb54VIuV2gyat"', 'STRIPE_SECRET_KEY=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'],
-      negatives: ['stripe.api_key = "sk_test_fh2nhwpNg9YZkSXXU80p92NA"', 'publishableKey: "pk_live_ZtxTyJIWMtcUW1oixvUkUjyx"', 'sk_live_xxxxxxxxxxxxxxxxxxxxxxxx'],
-    },
   },
   {
     id: 'stripe-restricted-key',
@@ -36,7 +32,6 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.stripe.com/keys#limit-access',
     rotationUrl: STRIPE_ROLL,
     tags: LONG_LIVED,
-    samples: { positives: ['STRIPE_KEY=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'], negatives: ['STRIPE_KEY=rk_test_aOc9oJcQfgg870hF9CnThUAPUZTACQ8JPVVF7GnMNlKPEQqWxcYnKV0M0CnxkkFUnj6KOL8iYb96bZO0kEV1CrYqYSXpyyb5I5k'] },
   },
   {
     id: 'stripe-webhook-secret',
@@ -50,7 +45,6 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.stripe.com/webhooks#verify-events',
     rotationUrl: 'https://docs.stripe.com/webhooks#roll-endpoint-secrets',
     tags: LONG_LIVED,
-    samples: { positives: ['STRIPE_WEBHOOK_SECRET=whsec_9ZCh53gdPewcFi5FG6sj84tKfnVJmind'], negatives: ['STRIPE_WEBHOOK_SECRET=whsec_...'] },
   },
   {
     id: 'square-access-token',
@@ -64,7 +58,6 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developer.squareup.com/docs/build-basics/access-tokens',
     rotationUrl: 'https://developer.squareup.com/apps',
     tags: LONG_LIVED,
-    samples: { positives: ['SQUARE_ACCESS_TOKEN=EAAAkR-9UvFWwDGcBXnCXCgmSc6KdaFx5YrOaKFVeydM0kfT3-5iqg7GHvvTKigW', 'token = "EAAA0Y9iRM_LcoSrOrXd9p0INI1V-2Y8UlBkq-f4hxnd9hBsLidOGqW_-GfgVFZW"'], negatives: ['SQUARE_ACCESS_TOKEN=EAAA5iSFzQ6nKmYF5KX0njnzWZYelMuCanly22fpvVfGjMn3uAzWoRCOCdV7Y78ds8Hnum8694twq_S5-s9sP0Kz7OdObk-cL7IHzFqh0vr3PnYlCjmXJMyh5A2rN9NEKmJLohVIXg9NSCTs'] },
   },
   {
     id: 'square-oauth-secret',
@@ -78,7 +71,6 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developer.squareup.com/docs/oauth-api/overview',
     rotationUrl: 'https://developer.squareup.com/apps',
     tags: LONG_LIVED,
-    samples: { positives: ['SQUARE_APP_SECRET=sq0csp-YebAg5I4gfTZR2BAvuiXnZxl4HtPNmxeaMiYjqOoKK_'], negatives: ['SQUARE_APP_SECRET=sq0csp-N8pDuwdS0quMmLgz1eGm'] },
   },
   {
     id: 'square-legacy-access-token',
@@ -92,7 +84,6 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developer.squareup.com/docs/build-basics/access-tokens',
     rotationUrl: 'https://developer.squareup.com/apps',
     tags: LONG_LIVED,
-    samples: { positives: ['token: sq0atp-ur3wlk_kg8utpa_DEUfFmy'], negatives: ['token: sq0atp-th5i7_MD0y'] },
   },
   {
     id: 'braintree-access-token',
@@ -105,10 +96,6 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developer.paypal.com/braintree/articles/control-panel/important-gateway-credentials',
     rotationUrl: 'https://developer.paypal.com/braintree/articles/control-panel/important-gateway-credentials',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['BRAINTREE_ACCESS_TOKEN=access_token$production$on5fh13w72nfi01l$b8b76df02ec82a6341ed8a94f0e1d31f'],
-      negatives: ['BRAINTREE_ACCESS_TOKEN=access_token$sandbox$d6spz5ln4ocghvjl$149d6624dafa8eb6772cde81cc155a60'],
-    },
   },
   {
     id: 'shippo-live-token',
@@ -122,7 +109,6 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.goshippo.com/docs/guides_general/authentication/',
     rotationUrl: 'https://apps.goshippo.com/settings/api',
     tags: LONG_LIVED,
-    samples: { positives: ['SHIPPO_API_KEY=shippo_live_5157ecdc6b2dd68fa8e4df12366cdf0b7e7780a5'], negatives: ['SHIPPO_API_KEY=shippo_test_6766cb9b91dd02477b8f28a36b1717b84519515b'] },
   },
   {
     id: 'plaid-secret',
@@ -136,7 +122,6 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: 'https://plaid.com/docs/api/#api-keys-and-access',
     rotationUrl: 'https://dashboard.plaid.com/developers/keys',
     tags: LONG_LIVED,
-    samples: { positives: ['PLAID_SECRET=b40cd3e66d16442a40c24db0487ddd'], negatives: ['SECRET=b40cd3e66d16442a40c24db0487ddd'] },
   },
   {
     id: 'plaid-access-token',
@@ -149,10 +134,6 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: 'https://plaid.com/docs/api/items/',
     rotationUrl: 'https://plaid.com/docs/api/tokens/#itemaccess_tokeninvalidate',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['access_token = "access-production-32817829-5a92-df73-6556-98b3d1964bad"'],
-      negatives: ['access_token = "access-sandbox-7aecd530-a421-1698-1384-94ad985d3b14"'],
-    },
   },
   {
     id: 'easypost-api-key',
@@ -166,7 +147,6 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.easypost.com/docs/authentication',
     rotationUrl: 'https://www.easypost.com/account/api-keys',
     tags: LONG_LIVED,
-    samples: { positives: ['EASYPOST_API_KEY=EZAKsaiMS3lcq6QTsAYZGgj0kyCp6TJ9MFZ5euHHcq3VLmDxQUZpCaiy3C'], negatives: ['EASYPOST_API_KEY=EZTKMzZN6LtXcm0YUEzvDmuldfz63HB9g5vppYU8oecIfAKzL5Um1vYXlg'] },
   },
   {
     id: 'flutterwave-secret-key',
@@ -180,7 +160,6 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developer.flutterwave.com/docs/api-keys',
     rotationUrl: 'https://app.flutterwave.com/dashboard/settings/apis',
     tags: LONG_LIVED,
-    samples: { positives: ['FLW_SECRET_KEY=FLWSECK-11b95e6777ba1fb7db1e91a281b35f7a-X'], negatives: ['FLW_SECRET_KEY=FLWSECK_TEST-0fffb633d0a55e8ed8f76f1822f7b0f8-X'] },
   },
   {
     id: 'razorpay-live-key-id',
@@ -194,7 +173,6 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: 'https://razorpay.com/docs/api/authentication/',
     rotationUrl: 'https://dashboard.razorpay.com/app/website-app-settings/api-keys',
     tags: LONG_LIVED,
-    samples: { positives: ['RAZORPAY_KEY_ID=rzp_live_vzuj6lj2KGtBbL'], negatives: ['RAZORPAY_KEY_ID=rzp_test_f4YoHxDDlMur7k'] },
   },
   {
     id: 'razorpay-key-secret',
@@ -210,7 +188,6 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: 'https://razorpay.com/docs/api/authentication/',
     rotationUrl: 'https://dashboard.razorpay.com/app/website-app-settings/api-keys',
     tags: LONG_LIVED,
-    samples: { positives: ['RAZORPAY_KEY_SECRET=GzxBVrSbWrM1TpXEwobaqwQ3'], negatives: ['KEY_SECRET=GzxBVrSbWrM1TpXEwobaqwQ3'] },
   },
   {
     id: 'coinbase-api-secret',
@@ -226,7 +203,6 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.cdp.coinbase.com/get-started/docs/cdp-api-keys',
     rotationUrl: 'https://portal.cdp.coinbase.com/access/api',
     tags: LONG_LIVED,
-    samples: { positives: ['COINBASE_API_SECRET=BmtnzPIDanKGdEPNUFsxxJR5Uak0uZx5'], negatives: ['API_SECRET=BmtnzPIDanKGdEPNUFsxxJR5Uak0uZx5'] },
   },
   {
     id: 'kraken-private-key',
@@ -240,7 +216,6 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.kraken.com/api/docs/guides/spot-rest-auth',
     rotationUrl: 'https://www.kraken.com/u/security/api',
     tags: LONG_LIVED,
-    samples: { positives: ['KRAKEN_PRIVATE_KEY=zSBZ/hRAcg+KNWvkmNSRhpd7dExCIv+1K3HRSsjd1++aZIUHk2pSbLLxjZ/X2whz1DH5SPx5hbg+9JZqGVoTHg=='], negatives: ['PRIVATE_KEY=zSBZ/hRAcg+KNWvkmNSRhpd7dExCIv+1K3HRSsjd1++aZIUHk2pSbLLxjZ/X2whz1DH5SPx5hbg+9JZqGVoTHg=='] },
   },
   {
     id: 'lob-live-api-key',
@@ -254,7 +229,6 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.lob.com/#tag/Authentication',
     rotationUrl: 'https://dashboard.lob.com/settings/api-keys',
     tags: LONG_LIVED,
-    samples: { positives: ['LOB_API_KEY=live_4e3a024df7bb533a152b109c0a984fab9fb'], negatives: ['API_KEY=live_4e3a024df7bb533a152b109c0a984fab9fb', 'LOB_API_KEY=test_4e3a024df7bb533a152b109c0a984fab9fb'] },
   },
   {
     id: 'duffel-live-token',
@@ -268,6 +242,5 @@ export const PAYMENT_FORMATS: SecretFormat[] = [
     docsUrl: 'https://duffel.com/docs/api/overview/authentication',
     rotationUrl: 'https://app.duffel.com/',
     tags: LONG_LIVED,
-    samples: { positives: ['DUFFEL_ACCESS_TOKEN=duffel_live_XyZAZ_z3GTkmGfpgEIdkRoPQOpRvgI7QtL0OpLWizbL'], negatives: ['DUFFEL_ACCESS_TOKEN=duffel_test_lrgq_RN1cUEIdvPnddgjgjY85OIhstd1ZUFdx3tPgDP'] },
   },
 ];

@@ -19,7 +19,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://devcenter.heroku.com/articles/authentication',
     rotationUrl: 'https://dashboard.heroku.com/account/applications',
     tags: LONG_LIVED,
-    samples: { positives: ['HEROKU_API_KEY=HRKU-AAoG_7oUJlNfhTf7-MqjA-rLj0yL0noWWkg-TV516B9yfgqRExC9D9qzZxpa'], negatives: ['HEROKU_API_KEY=HRKU-AAFrTrwxoZe257mo-uR2Om'] },
   },
   {
     id: 'heroku-api-key-legacy',
@@ -33,7 +32,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://devcenter.heroku.com/articles/authentication',
     rotationUrl: 'https://dashboard.heroku.com/account',
     tags: LONG_LIVED,
-    samples: { positives: ['HEROKU_API_KEY=590b4777-c936-25c9-f1cc-e6ddb6f20ad0'], negatives: ['HEROKU_APP_ID=590b4777-c936-25c9-f1cc-e6ddb6f20ad0'] },
   },
   {
     id: 'netlify-token',
@@ -47,7 +45,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.netlify.com/api/get-started/#authentication',
     rotationUrl: 'https://app.netlify.com/user/applications#personal-access-tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['NETLIFY_AUTH_TOKEN=nfp_5MWEiVPbEbkLg0jAZ0NIKLbASn00BarvVhNW'], negatives: ['NETLIFY_AUTH_TOKEN=nfp_ZmTL7TYplhk1PnsY'] },
   },
   {
     id: 'netlify-token-legacy',
@@ -63,7 +60,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.netlify.com/api/get-started/#authentication',
     rotationUrl: 'https://app.netlify.com/user/applications#personal-access-tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['NETLIFY_AUTH_TOKEN=RPgjkjPVpoyQayK07qw5tRNoB-NbEgyN2Ro78h-yMc4'], negatives: ['AUTH_TOKEN=RPgjkjPVpoyQayK07qw5tRNoB-NbEgyN2Ro78h-yMc4'] },
   },
   {
     id: 'vercel-token',
@@ -79,7 +75,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://vercel.com/docs/rest-api#creating-an-access-token',
     rotationUrl: 'https://vercel.com/account/settings/tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['VERCEL_TOKEN=Bv05q5uURZrggsY7OT0wAiB5'], negatives: ['TOKEN=Bv05q5uURZrggsY7OT0wAiB5', 'VERCEL_PROJECT=myVercelDeploymentProject'] },
   },
   {
     id: 'fastly-api-token',
@@ -95,7 +90,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.fastly.com/en/guides/using-api-tokens',
     rotationUrl: 'https://manage.fastly.com/account/personal/tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['FASTLY_API_TOKEN=kxCqA-MwKhofua5ct26K7FfArvHXmsz7'], negatives: ['API_TOKEN=kxCqA-MwKhofua5ct26K7FfArvHXmsz7'] },
   },
   {
     id: 'databricks-token',
@@ -109,7 +103,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.databricks.com/aws/en/dev-tools/auth/pat',
     rotationUrl: 'https://docs.databricks.com/aws/en/dev-tools/auth/pat#revoke-a-personal-access-token',
     tags: LONG_LIVED,
-    samples: { positives: ['DATABRICKS_TOKEN=dapi1a644a928bfb7270abd38090f221da99', 'token = "dapi182f09d69943124adcda8053fafb9d1f-2"'], negatives: ['DATABRICKS_TOKEN=dapi3f2712c672bea0f00a39'] },
   },
   {
     id: 'vault-service-token',
@@ -123,7 +116,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: VAULT_TOKENS,
     rotationUrl: VAULT_REVOKE,
     tags: LONG_LIVED,
-    samples: { positives: ['VAULT_TOKEN=hvs.60PZuX3ZuBFbuS3wCWZOdg3k', 'vault login hvs.CAES1UwUYDzhSbPZqX06BCWk4__VeM3DL3wKC5h1fr2vtr5OwlagRxRKpQiT8F42y3vzzlTWI_Dycir1nPoZvLk0yueIoe'], negatives: ['VAULT_TOKEN=hvs.PHEKfaPd_t'] },
   },
   {
     id: 'vault-batch-token',
@@ -137,7 +129,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: VAULT_TOKENS,
     rotationUrl: VAULT_REVOKE,
     tags: SHORT_LIVED,
-    samples: { positives: ['VAULT_TOKEN=hvb.sR4YE3UU_rNXCn8vSsozuQ7TG5HAqFCPuMBXAfQXCi6avQnaKw3Bb3JvYVug_F9V4GhxJP_OBHKBHGGK87j7AoUFbGiPn_ql0UZZic1OIUqAiNurIq52Nzsp_QQ-hLVw22zXeKeqhoFR'], negatives: ['VAULT_TOKEN=hvb.G4abYzvV38Ydw3In6ABXXkC7XhvHUOgFD4Q0Li4t'] },
   },
   {
     id: 'vault-legacy-token',
@@ -153,7 +144,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: VAULT_TOKENS,
     rotationUrl: VAULT_REVOKE,
     tags: LONG_LIVED,
-    samples: { positives: ['export VAULT_TOKEN=s.8UmrCzQAdFeWokjWdwGBCNr6'], negatives: ['TOKEN=s.8UmrCzQAdFeWokjWdwGBCNr6'] },
   },
   {
     id: 'terraform-cloud-token',
@@ -167,7 +157,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developer.hashicorp.com/terraform/cloud-docs/users-teams-organizations/api-tokens',
     rotationUrl: 'https://app.terraform.io/app/settings/tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['credentials "app.terraform.io" {\n  token = "K8W2XTFfhO1GEC.atlasv1.C3gS9dFH9bC1sKUUWPfOaaWZwPh87ZtuIWlwEM8zzy6NaoiQt3wq_weVSYXMnLr9rHY"\n}'], negatives: ['token = "I5Ff2vIupj2Kip.atlasv1.oxyI7Uot_pcAV36uxDVj"'] },
   },
   {
     id: 'pulumi-access-token',
@@ -181,7 +170,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://www.pulumi.com/docs/pulumi-cloud/access-management/access-tokens/',
     rotationUrl: 'https://app.pulumi.com/account/tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['PULUMI_ACCESS_TOKEN=pul-7f9297b9024284caf1d89558ec9b15e15bfaef07'], negatives: ['PULUMI_ACCESS_TOKEN=pul-8140abf888abfa1d115d'] },
   },
   {
     id: 'doppler-token',
@@ -195,7 +183,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.doppler.com/docs/service-tokens',
     rotationUrl: 'https://dashboard.doppler.com/workplace/tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['DOPPLER_TOKEN=dp.st.prd.896XTNwY0A4nfFa0lWgD9c5MlhWIPNwWGmrcvKAG', 'DOPPLER_TOKEN=dp.pt.jam5W0yMGPc6i5d6vFW2OnmsNdClXAGl3iwyacvoNFz'], negatives: ['DOPPLER_TOKEN=dp.pt.Fhe8wRZqOwrsjkNHW5Wt'] },
   },
   {
     id: 'dynatrace-api-token',
@@ -209,7 +196,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.dynatrace.com/docs/manage/identity-access-management/access-tokens-and-oauth-clients/access-tokens',
     rotationUrl: 'https://docs.dynatrace.com/docs/manage/identity-access-management/access-tokens-and-oauth-clients/access-tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['DT_API_TOKEN=dt0c01.P15QEGG1EB2SGH14F97KX9BY.5AQ1HSH9GCASLZNO96LLATHWCUTA1L3049TNDZPJV5FS20OUV41RDZX0BFSDD0Y1'], negatives: ['DT_API_TOKEN=dt0c01.QJKDOYYR2Y4A4FBRJDLUBDQX'] },
   },
   {
     id: 'scalingo-api-token',
@@ -223,7 +209,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://doc.scalingo.com/platform/user-management/api-tokens',
     rotationUrl: 'https://dashboard.scalingo.com/account/tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['SCALINGO_API_TOKEN=tk-us-gxbVJLZUl5P33u6-5DPGXz8scrxojRH0QHL5liFB1H2JMqDh'], negatives: ['SCALINGO_API_TOKEN=tk-us-LO6XtyMY2Jve_C9wZetS'] },
   },
   {
     id: 'rails-master-key',
@@ -238,11 +223,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://guides.rubyonrails.org/security.html#custom-credentials',
     rotationUrl: 'https://guides.rubyonrails.org/security.html#custom-credentials',
     tags: LONG_LIVED,
-    samples: {
-      path: 'config/credentials/production.key',
-      positives: ['8a127c5c6840fb4071ca4d2b0da1de27\n'],
-      negatives: ['# not a key\n', '3f08c590bcc9390292cdbed1d27c1c6e10facc09'],
-    },
   },
   {
     id: 'supabase-access-token',
@@ -256,7 +236,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://supabase.com/docs/reference/api/introduction',
     rotationUrl: 'https://supabase.com/dashboard/account/tokens',
     tags: LONG_LIVED,
-    samples: { positives: ['SUPABASE_ACCESS_TOKEN=sbp_25ab7d1a823ad90facf5bd6976808a63133a134d'], negatives: ['SUPABASE_ACCESS_TOKEN=sbp_5de780f81498f223c92c'] },
   },
   {
     id: 'supabase-secret-key',
@@ -270,7 +249,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://supabase.com/docs/guides/api/api-keys',
     rotationUrl: 'https://supabase.com/docs/guides/api/api-keys',
     tags: LONG_LIVED,
-    samples: { positives: ['SUPABASE_SECRET_KEY=sb_secret_IeEFYBSeKesEK7gvnLtloe8B2FLTVNTA_Z4D'], negatives: ['SUPABASE_PUBLISHABLE_KEY=sb_publishable_JQhq1D3QmoRKQM2di-rolvFWY07I1e_JbgII'] },
   },
   {
     id: 'supabase-service-role-key',
@@ -283,10 +261,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://supabase.com/docs/guides/api/api-keys',
     rotationUrl: 'https://supabase.com/docs/guides/api/api-keys',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['SUPABASE_SERVICE_ROLE_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InNleHpyZ3FwYmdxbWZzZmJ1ZmJrIiwicm9sZSI6InNlcnZpY2Vfcm9sZSIsImlhdCI6MTcwMDAwMDAwMCwiZXhwIjoyMDE1NTc2MDAwfQ.uC7AUQlV4QrA3uTPGrlTi7I-O4u3Sgk6-uvXbliMJ4Y'],
-      negatives: ['SUPABASE_ANON_KEY=eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJpc3MiOiJzdXBhYmFzZSIsInJlZiI6InFtY2ZwZW92ZGp1enF0aXdmZml6Iiwicm9sZSI6ImFub24iLCJpYXQiOjE3MDAwMDAwMDAsImV4cCI6MjAxNTU3NjAwMH0.R5tXUu0ij7N0vcfBOmjg3wHIeIBRYBXrvxnqo1E3U0w'],
-    },
   },
   {
     id: 'planetscale-token',
@@ -300,7 +274,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://planetscale.com/docs/concepts/service-tokens',
     rotationUrl: 'https://app.planetscale.com/',
     tags: LONG_LIVED,
-    samples: { positives: ['PLANETSCALE_SERVICE_TOKEN=pscale_tkn_H8mPZuEnWyN2VnEvq2dxMRS9hnw3GLyz_7w0k2OakS1'], negatives: ['PLANETSCALE_SERVICE_TOKEN=pscale_tkn_aseVXGeUzNyK'] },
   },
   {
     id: 'planetscale-password',
@@ -314,7 +287,6 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://planetscale.com/docs/concepts/connection-strings',
     rotationUrl: 'https://planetscale.com/docs/concepts/connection-strings#revoking-a-password',
     tags: LONG_LIVED,
-    samples: { positives: ['DATABASE_URL=mysql://u5er:pscale_pw_gSU8ByhdjyfymZhnltywM9wS2WyFuSIBJG0aX4rnxjm@aws.connect.psdb.cloud/app?sslaccept=strict'], negatives: ['password: pscale_pw_ws9X5UunY9eG'] },
   },
   {
     id: 'neon-api-key',
@@ -328,6 +300,5 @@ export const PLATFORM_FORMATS: SecretFormat[] = [
     docsUrl: 'https://neon.com/docs/manage/api-keys',
     rotationUrl: 'https://console.neon.tech/app/settings/api-keys',
     tags: LONG_LIVED,
-    samples: { positives: ['NEON_API_KEY=napi_jpqwwdp37i0jntuupxsivicz6zw6neqyncqlex57vtjfwemipol7wx43483mntux'], negatives: ['NEON_API_KEY=napi_coodnlpq5sqozf5ad5xs'] },
   },
 ];

@@ -18,10 +18,6 @@ export const SAAS_FORMATS: SecretFormat[] = [
     docsUrl: SHOPIFY_TOKENS,
     rotationUrl: 'https://shopify.dev/docs/apps/build/authentication-authorization/access-tokens/rotate-revoke-access-tokens',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['SHOPIFY_ACCESS_TOKEN=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', "headers = {'X-Shopify-Access-Token': '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'}"],
-      negatives: ['SHOPIFY_ACCESS_TOKEN=shpat_243b928fe26718decd51'],
-    },
   },
   {
     id: 'shopify-shared-secret',
@@ -35,7 +31,6 @@ export const SAAS_FORMATS: SecretFormat[] = [
     docsUrl: SHOPIFY_TOKENS,
     rotationUrl: 'https://shopify.dev/docs/apps/build/authentication-authorization/client-secrets/rotate-revoke-client-credentials',
     tags: LONG_LIVED,
-    samples: { positives: ['SHOPIFY_API_SECRET=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'], negatives: ['SHOPIFY_API_SECRET=shpss_'] },
   },
   {
     id: 'okta-api-token',
@@ -51,7 +46,6 @@ export const SAAS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developer.okta.com/docs/guides/create-an-api-token/main/',
     rotationUrl: 'https://developer.okta.com/docs/guides/create-an-api-token/main/#revoke-a-token',
     tags: LONG_LIVED,
-    samples: { positives: ['OKTA_API_TOKEN=00bp5Les2gQ-iTsANgfrnhOZJ4BlAyv3NOVQdLKPa1', 'Authorization: SSWS 00gOvw2XPZ9CmmSVTfCA4zkSl3kD4AHBxA_uQM-9Z9'], negatives: ['TOKEN=00bp5Les2gQ-iTsANgfrnhOZJ4BlAyv3NOVQdLKPa1'] },
   },
   {
     id: 'auth0-client-secret',
@@ -67,10 +61,6 @@ export const SAAS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://auth0.com/docs/get-started/applications/application-credentials',
     rotationUrl: 'https://auth0.com/docs/get-started/applications/rotate-client-secret',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['AUTH0_CLIENT_SECRET=VWAwW0qz08WKwBL2s43x2Is7sbmC8Ks6c6QeuoUmjDI_ikkg5gLjOJc4uX1Aihk7', "domain: 'acme.eu.auth0.com',\nclientSecret: 'wF6Zc5SmP49B16fUrTBj1kbiYginrVdYljzU23xv8BXOV4VJ2JeN0FTYxc5jX4Q2',"],
-      negatives: ['CLIENT_SECRET=VWAwW0qz08WKwBL2s43x2Is7sbmC8Ks6c6QeuoUmjDI_ikkg5gLjOJc4uX1Aihk7'],
-    },
   },
   {
     id: 'onepassword-service-account-token',
@@ -83,10 +73,6 @@ export const SAAS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developer.1password.com/docs/service-accounts/',
     rotationUrl: 'https://developer.1password.com/docs/service-accounts/manage-service-accounts/',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['OP_SERVICE_ACCOUNT_TOKEN=ops_eyJzaWduSW5BZGRyZXNzIjoiYWNtZS4xcGFzc3dvcmQuY29tIiwidXNlckF1dGgiOnsibWV0aG9kIjoiU1JQZy00MDk2IiwiYWxnIjoiUEJFUzJnLUhTMjU2IiwiaXRlcmF0aW9ucyI6NjUwMDAwLCJzYWx0Ijoib1hhdkREU1pjaEM4RnlORHMzek5jRCJ9LCJlbWFpbCI6InEydHZlN3Bza3NzNGpycmhzdDN1YnVhc25sQDFwYXNzd29yZHNlcnZpY2VhY2NvdW50cy5jb20iLCJzcnBYIjoiNjA4MTIzMGU1ZGJhOGNlOTUxYzJjMTc3ODcwYWFmNDIxNjg4NTc2YzAwMTk4NThmZTU5NzYyZDcyNWU4NTRjMCIsIm11ayI6eyJhbGciOiJBMjU2R0NNIiwiZXh0Ijp0cnVlLCJrIjoiN2VtQmQzaTJzdmx5MzdubDZvd1pJUUJrSUZkT3ZwcWdDTTQzc2dFRDRPLSIsImtleV9vcHMiOlsiZW5jcnlwdCIsImRlY3J5cHQiXSwia3R5Ijoib2N0Iiwia2lkIjoibXAifSwic2VjcmV0S2V5IjoiQTMtM1BKMk1RLVRGVU9ZUi00UDZJNC1JRUgzMy0xNDdFMS1DWk1SMCIsInRocm90dGxlU2VjcmV0Ijp7InNlZWQiOiJlMzViYTA0NDY4Y2U2ZjA0ZTMxZDZkZDljOWFiMThlYWYwMzViNzhiMzMzMWY1MDYwOWViY2YwZDA3ZmU1OTM5IiwidXVpZCI6IkdPQUhEQk9aUUZKTUxGR1ZRWkxVNVpWWjVPIn0sImRldmljZVV1aWQiOiJwdHd5NmVscWFtaGlzamNoMmM4ODBiZ3QybSJ9'],
-      negatives: ['OP_SERVICE_ACCOUNT_TOKEN=ops_eyJtGD3LGA11ExrDdirSY67svz2UziLLzElFyuI7tURjEJy8p3BhDAq7GNyfUxbEYRmsVnwCJOQb52zZkljsLfMHVDZ7mz4UzX4GYKQmGAaPPuANwu3ciyoCmKt'],
-    },
   },
   {
     id: 'dropbox-access-token',
@@ -100,7 +86,6 @@ export const SAAS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developers.dropbox.com/oauth-guide',
     rotationUrl: 'https://www.dropbox.com/account/connected_apps',
     tags: SHORT_LIVED,
-    samples: { positives: ['DROPBOX_TOKEN=sl.Zg-4N-AV2pgWrTVSukQwgKrq90eevSTZH-2chWflCo8QLkS_G3iLmaZURe8nVawz7DoYG1bdwiOH6naxtDitHmtxHJ3NfuTTOA76P8OEHTYB_wky8MyD-H5x_FI2fbSxtDZF-D-yngQa'], negatives: ['DROPBOX_TOKEN=sl.vtys3OSsY3DyNEy2Kln24uZ22DJbvIxOM9Mc_esK'] },
   },
   {
     id: 'facebook-access-token',
@@ -114,7 +99,6 @@ export const SAAS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developers.facebook.com/docs/facebook-login/guides/access-tokens',
     rotationUrl: 'https://developers.facebook.com/apps/',
     tags: LONG_LIVED,
-    samples: { positives: ['FB_ACCESS_TOKEN=EAAvFrs8XVXujWHhf0GRbVLxU9UtuhzU10BqE1NQnYKWIFFV7t2z00TMCIksmHTw7bpILCeUKrNUKNePJMvJvR8Ix1zclvcvZdHRPlMdlF32SP8prupD64swKIdbGDkE3OIXlnucsbEElzabWKlReLvPR5qPVFBZ5V1Zgx8kbt3hgUpSuREtAw9', 'requests.get("https://graph.facebook.com/v19.0/me", params={"access_token": "EAABk3adchOzBeUlt2SnrtN3ScINlmdTVd85r8YjScyIvJ4CFxtKudEEvR8la38pApzjw58cAK3LiNDow2Id7tiEEgMv1iuwEioDcqdgzTTx1QztqCmiQfFFJsH7ZX8eOvRgn8bpcbzF536xQ9Y6W8xNxV"})'], negatives: ['TOKEN=EAAvFrs8XVXujWHhf0GRbVLxU9UtuhzU10BqE1NQnYKWIFFV7t2z00TMCIksmHTw7bpILCeUKrNUKNePJMvJvR8Ix1zclvcvZdHRPlMdlF32SP8prupD64swKIdbGDkE3OIXlnucsbEElzabWKlReLvPR5qPVFBZ5V1Zgx8kbt3hgUpSuREtAw9'] },
   },
   {
     id: 'twitter-bearer-token',
@@ -128,7 +112,6 @@ export const SAAS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.x.com/resources/fundamentals/authentication/oauth-2-0/application-only',
     rotationUrl: 'https://developer.x.com/en/portal/dashboard',
     tags: LONG_LIVED,
-    samples: { positives: ['TWITTER_BEARER_TOKEN=AAAAAAAAAAAAAAAAAAAAAiRNpoR2o2KZDnlBsv9Y9amWQIToWne%3DaiUlpjaQ2WicG8xU3r8j45428EaMJrmAqFdPPfNKKGzHMWq79h'], negatives: ['PADDING=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'] },
   },
   {
     id: 'linkedin-client-secret',
@@ -144,7 +127,6 @@ export const SAAS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://learn.microsoft.com/en-us/linkedin/shared/authentication/authentication',
     rotationUrl: 'https://www.linkedin.com/developers/apps',
     tags: LONG_LIVED,
-    samples: { positives: ['LINKEDIN_CLIENT_SECRET=F1MxdXleTsfjiim3'], negatives: ['LINKEDIN_CLIENT_ID=F1MxdXleTsfjiim3'] },
   },
   {
     id: 'etsy-api-key',
@@ -158,6 +140,5 @@ export const SAAS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://developers.etsy.com/documentation/essentials/authentication',
     rotationUrl: 'https://www.etsy.com/developers/your-apps',
     tags: LONG_LIVED,
-    samples: { positives: ['ETSY_API_KEY=b2urptymqmgsl2ivo1s2nuq8'], negatives: ['API_KEY=b2urptymqmgsl2ivo1s2nuq8'] },
   },
 ];

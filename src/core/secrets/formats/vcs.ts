@@ -9,7 +9,7 @@ const GITLAB_TOKENS = 'https://docs.gitlab.com/security/tokens/';
 /** GitHub's checksummed tokens share one layout: prefix, 30 base62 characters, 6-character CRC32. */
 function githubToken(
   prefix: string,
-  rest: Pick<SecretFormat, 'id' | 'title' | 'tags' | 'rotationUrl' | 'samples'>,
+  rest: Pick<SecretFormat, 'id' | 'title' | 'tags' | 'rotationUrl'>,
 ): SecretFormat {
   return {
     ...rest,
@@ -28,43 +28,30 @@ export const VCS_FORMATS: SecretFormat[] = [
     title: 'GitHub personal access token (classic)',
     tags: LONG_LIVED,
     rotationUrl: 'https://github.com/settings/tokens',
-    samples: {
-      positives: ['GITHUB_TOKEN=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', 'token: "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"'],
-      negatives: [
-        'GITHUB_TOKEN=ghp_DQjRBk4hVzGJfGM7XgUbH2JgiWK8QC4Cuv1L', // checksum off by one character
-        'token: "ghp_FotqSca5w2kGVeKpobPWxwcrbHhsM44YMw9d"',
-        'ghp_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx',
-        'see docs for ghp_ tokens',
-      ],
-    },
   }),
   githubToken('gho_', {
     id: 'github-oauth-token',
     title: 'GitHub OAuth access token',
     tags: LONG_LIVED,
     rotationUrl: GITHUB_REVOKE,
-    samples: { positives: ['Authorization: token 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'], negatives: ['Authorization: token gho_HdDWbYAvshjVVeaHa6jdNBcIZ2GPo92MImDa'] },
   }),
   githubToken('ghu_', {
     id: 'github-user-to-server-token',
     title: 'GitHub App user access token',
     tags: SHORT_LIVED,
     rotationUrl: GITHUB_REVOKE,
-    samples: { positives: ['user_token = "ghu_shKA90SOWEyZPff8xlJ3R7SPyaYevZ2VqzJ9"'], negatives: ['user_token = "ghu_ahKA90SOWEyZPff8xlJ3R7SPyaYevZ2VqzJ9"'] },
   }),
   githubToken('ghs_', {
     id: 'github-installation-token',
     title: 'GitHub App installation access token',
     tags: SHORT_LIVED,
     rotationUrl: GITHUB_REVOKE,
-    samples: { positives: ['git clone https://x-access-token:ghs_VCutslpjWLgZ79Sax8Pq99d7qTiuYg0iPLPz@github.com/org/repo.git'], negatives: ['git clone https://x-access-token:ghs_VCutslpjWLgZ79Saa8Pq99d7qTiuYg0iPLPz@github.com/org/repo.git'] },
   }),
   githubToken('ghr_', {
     id: 'github-refresh-token',
     title: 'GitHub App refresh token',
     tags: LONG_LIVED,
     rotationUrl: GITHUB_REVOKE,
-    samples: { positives: ['{"refresh_token": "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"}'], negatives: ['{"refresh_token": "ghr_NjSxNT8UuWa3IjxcXnYGIC4h66cbBm1ZscAa"}'] },
   }),
   {
     id: 'github-fine-grained-pat',
@@ -78,10 +65,6 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: GITHUB_TOKEN_FORMATS,
     rotationUrl: 'https://github.com/settings/personal-access-tokens',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['export GH_TOKEN=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'],
-      negatives: ['export GH_TOKEN=github_pat_U5CaZ9FKFmXyfdB69gHWHH_Eqt6OiULICzd1QlH7Tvfbd98TtN90nsbHwxwKijP', 'github_pat_11AAAAAAAAAAAAAAAAAAAAAA_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'],
-    },
   },
   {
     id: 'gitlab-pat',
@@ -95,10 +78,6 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.gitlab.com/user/profile/personal_access_tokens/',
     rotationUrl: 'https://docs.gitlab.com/user/profile/personal_access_tokens/#revoke-or-rotate-a-personal-access-token',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['CI_API_TOKEN: glpat-5p-4KZuyNPmQUR9X9yWl', "gitlab = Gitlab('https://gitlab.com', private_token='glpat-2bvhpj0a9vD5tNdHxeZ4')"],
-      negatives: ['glpat-xxxxxxxxxxxxxxxxxxxx', 'glpat-NMofB5OKv4gjlGVk'],
-    },
   },
   {
     id: 'gitlab-routable-token',
@@ -111,10 +90,6 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: GITLAB_TOKENS,
     rotationUrl: 'https://docs.gitlab.com/user/profile/personal_access_tokens/#revoke-or-rotate-a-personal-access-token',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['GITLAB_TOKEN="glpat-bzpoeXNtCnU6NTVybXZfyWEBT7YzzgURb8XmQpokEA.01.161w1a8iv"', 'token=gldt-bzoxdmJnCnU6M21zeWTBEayd0-GC2CQjr6_QUjxVEA.01.161vitosi'],
-      negatives: ['GITLAB_TOKEN="glpat-bzpoeXNtCnU6NTVybXZfyWEBT7YzzgURb8XmQpokEA.01.161w1a8ia"'],
-    },
   },
   {
     id: 'gitlab-deploy-token',
@@ -128,7 +103,6 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.gitlab.com/user/project/deploy_tokens/',
     rotationUrl: 'https://docs.gitlab.com/user/project/deploy_tokens/#revoke-a-deploy-token',
     tags: LONG_LIVED,
-    samples: { positives: ['docker login -u deployer -p gldt-8OQ7nWE614taEEV-igpC registry.gitlab.com'], negatives: ['gldt-Aa5h2SBlnj57'] },
   },
   {
     id: 'gitlab-runner-token',
@@ -142,7 +116,6 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.gitlab.com/ci/runners/runners_scope/',
     rotationUrl: 'https://docs.gitlab.com/ci/runners/configure_runners/#reset-the-runner-authentication-token',
     tags: LONG_LIVED,
-    samples: { positives: ['  token = "glrt-g-4nAcLaLSH8JQccZpwQ"'], negatives: ['  token = "glrt-FXDW3Vwl"'] },
   },
   {
     id: 'gitlab-runner-registration-token',
@@ -156,7 +129,6 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.gitlab.com/security/tokens/#runner-registration-tokens-deprecated',
     rotationUrl: 'https://docs.gitlab.com/ci/runners/runners_scope/#reset-the-runner-registration-token-for-a-project-deprecated',
     tags: LONG_LIVED,
-    samples: { positives: ['--registration-token "GR1348941KKYB2QQmNEvkACGPFy9-"'], negatives: ['--registration-token "GR1348941xxxxxxxxxxxxxxxxxxxx"'] },
   },
   {
     id: 'gitlab-pipeline-trigger-token',
@@ -170,7 +142,6 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.gitlab.com/ci/triggers/',
     rotationUrl: 'https://docs.gitlab.com/ci/triggers/#revoke-a-pipeline-trigger-token',
     tags: LONG_LIVED,
-    samples: { positives: ['curl -X POST -F token=glptt-3c20a26f8d759a44cf60919a04c410f56251d4a1 -F ref=main https://gitlab.com/api/v4/projects/1/trigger/pipeline'], negatives: ['token=glptt-ac85c33dca55dc5d67672663d666d1'] },
   },
   {
     id: 'gitlab-ci-job-token',
@@ -183,7 +154,6 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.gitlab.com/ci/jobs/ci_job_token/',
     rotationUrl: 'https://docs.gitlab.com/ci/jobs/ci_job_token/',
     tags: SHORT_LIVED,
-    samples: { positives: ['JOB_TOKEN=glcbt-64_Tr1Bz06nyu8ng8A_9eVQ'], negatives: ['JOB_TOKEN=glcbt-_qa1xkg5CchtTCpUZyFb-'] },
   },
   {
     id: 'gitlab-oauth-app-secret',
@@ -196,7 +166,6 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.gitlab.com/integration/oauth_provider/',
     rotationUrl: 'https://docs.gitlab.com/integration/oauth_provider/#view-all-authorized-applications',
     tags: LONG_LIVED,
-    samples: { positives: ['client_secret: gloas-56596a52c2c86a714d035f207fa728ecc78e86e78a39a06ae7749e25335cde8a'], negatives: ['client_secret: gloas-a57c826e3b58f1a05c9541aabdb5f997ef2946d5f65958a168d95b305837487'] },
   },
   {
     id: 'gitlab-feed-token',
@@ -210,7 +179,6 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.gitlab.com/security/tokens/#feed-token',
     rotationUrl: 'https://docs.gitlab.com/security/tokens/#feed-token',
     tags: LONG_LIVED,
-    samples: { positives: ['https://gitlab.com/dashboard/issues.atom?feed_token=glft-T34ABHk9xUcA5dhpyg1m'], negatives: ['feed_token=glft-'] },
   },
   {
     id: 'gitlab-incoming-mail-token',
@@ -224,7 +192,6 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.gitlab.com/security/tokens/#incoming-email-token',
     rotationUrl: 'https://docs.gitlab.com/security/tokens/#incoming-email-token',
     tags: LONG_LIVED,
-    samples: { positives: ['GITLAB_INCOMING_EMAIL_TOKEN=glimt-mc6m6g515cuavhd7377dis5j1'], negatives: ['GITLAB_INCOMING_EMAIL_TOKEN=glimt-ygjqc9rw9c'] },
   },
   {
     id: 'gitlab-agent-token',
@@ -238,7 +205,6 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.gitlab.com/user/clusters/agent/install/',
     rotationUrl: 'https://docs.gitlab.com/user/clusters/agent/work_with_agent/#reset-the-agent-token',
     tags: LONG_LIVED,
-    samples: { positives: ['--set config.token=glagent-qMsDepYjhySuWRbWBIltCKFHf-39wOPxGhotoYs9SYKHpeg5X9'], negatives: ['--set config.token=glagent-LeSHpUYLxR1SNcOa9hWL'] },
   },
   {
     id: 'gitlab-scim-token',
@@ -252,7 +218,6 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.gitlab.com/user/group/saml_sso/scim_setup/',
     rotationUrl: 'https://docs.gitlab.com/user/group/saml_sso/scim_setup/',
     tags: LONG_LIVED,
-    samples: { positives: ['scim_token: glsoat-MBN6s5McpLCjttcvaoqW'], negatives: ['scim_token: glsoat-aaaaaaaaaaaaaaaaaaaa'] },
   },
   {
     id: 'gitlab-feature-flags-token',
@@ -266,7 +231,6 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://docs.gitlab.com/operations/feature_flags/',
     rotationUrl: 'https://docs.gitlab.com/operations/feature_flags/#get-access-credentials',
     tags: LONG_LIVED,
-    samples: { positives: ['instanceId: "glffct-b4h3LW3rCqvCP7kftIOM"'], negatives: ['instanceId: "glffct-uQgB-n94dxx9rgZwk2G"'] },
   },
   {
     id: 'atlassian-api-token',
@@ -279,10 +243,6 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://support.atlassian.com/atlassian-account/docs/manage-api-tokens-for-your-atlassian-account/',
     rotationUrl: 'https://id.atlassian.com/manage-profile/security/api-tokens',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['JIRA_API_TOKEN=ATATT3xFfGF0jHZOFFFZgpUVz5n_YUyFavUbA_3M6qHuAyvgTlVdWV1ei1EVncC_s9WdPqXLe5YtoCq-VjMu-ucYvmHOlyj0tVMO6yLGxQNVfBWNtt1X6AxqCC5ADSghc0SyHqDo_FMMGCOGJ5A7AeX8CWXgror-ZyBkeMP5D8Yo5bkxf30roLni=152FED92'],
-      negatives: ['JIRA_API_TOKEN=ATATT3xFfGF0jHZOFFFZgpUVz5n_YUyFavUbA_3M6qHuAyvgTlVdWV1ei1EVncC_s9WdPqXLe5YtoCq-VjMu-ucYvmHOlyj0tVMO6yLGxQNVfBWNtt1X6AxqCC5ADSghc0SyHqDo_FMMGCOGJ5A7AeX8CWXgror-ZyBkeMP5D8Yo5bkxf30roLni=152FED90'],
-    },
   },
   {
     id: 'azure-devops-pat',
@@ -296,10 +256,6 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate',
     rotationUrl: 'https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate#revoke-a-pat',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['AZURE_DEVOPS_EXT_PAT=Jv6h3eFTyR9BvCyHT3DHyRYipijdBtPDqRqsGdke2hFnDLpmeF3LVnS7UVX7AAWVgnn5PrfB3WFdAZDOPQCz'],
-      negatives: ['AZURE_DEVOPS_EXT_PAT=1xJ4bfvzXGaqiItu2ZqSiUxvHSGDuLhCFKAF5IDmfWDyTlYZQV3zu4RZR0xYaSOgx798PbAZDOmaO7JTi2Qd'],
-    },
   },
   {
     id: 'azure-devops-pat-legacy',
@@ -318,10 +274,6 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate',
     rotationUrl: 'https://learn.microsoft.com/en-us/azure/devops/organizations/accounts/use-personal-access-tokens-to-authenticate#revoke-a-pat',
     tags: LONG_LIVED,
-    samples: {
-      positives: ['AZURE_DEVOPS_EXT_PAT: m4r7ehwpkdvxf66pko5fw26lzgcwr6vnwyf6mbq5vwjccnrakjfz', 'git clone https://pat:ad7ockdtnjbljpkzswgt4u5gcvtxqvxznkgj7hof44osxk5vy6yv@dev.azure.com/acme/app/_git/app'],
-      negatives: ['CHECKSUM: m4r7ehwpkdvxf66pko5fw26lzgcwr6vnwyf6mbq5vwjccnrakjfz'],
-    },
   },
   {
     id: 'bitbucket-app-password',
@@ -335,6 +287,5 @@ export const VCS_FORMATS: SecretFormat[] = [
     docsUrl: 'https://support.atlassian.com/bitbucket-cloud/docs/app-passwords/',
     rotationUrl: 'https://bitbucket.org/account/settings/app-passwords/',
     tags: LONG_LIVED,
-    samples: { positives: ['BITBUCKET_APP_PASSWORD=ATBBVS06EHOq64X4CH0vtALkCQKJcD8i6FLf'], negatives: ['BITBUCKET_APP_PASSWORD=ATBB3G7QmbAmBIMXJ7YeUKq2'] },
   },
 ];
