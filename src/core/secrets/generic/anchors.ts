@@ -2,6 +2,7 @@
 // syntax around these offsets is looked at, and a region without any is never parsed.
 import type { ScanContext } from '../../detector';
 import type { LiveMemory } from '../../liveDocuments';
+import { KeywordSet, occursAt } from '../../keywordIndex';
 import type { LanguageKey } from '../../lang/languages';
 import { classifyName } from '../names';
 import { LATER_ARGUMENT_SINKS, SETTER_PREFIX, SINK_WORDS } from './sinks';
@@ -12,7 +13,9 @@ const KEYWORDS = [
   'signedstring', 'hmac', 'sql', 'postgres', 'engine', 'mongo', 'sequelize', 'pdo', 'redis', 'bearer', 'gorm',
   'amqp', 'psycopg', 'asyncpg', 'login', 'ftp',
 ];
-const KEYWORD_PATTERN = new RegExp(KEYWORDS.sort((a, b) => b.length - a.length).join('|'), 'g');
+/** Longest first: where two words start at one offset, the longer one is the anchor's. */
+const LONGEST_FIRST = [...KEYWORDS].sort((a, b) => b.length - a.length);
+const WORDS = new KeywordSet(LONGEST_FIRST);
 
 /** At most this many anchors per region: the rest of a huge file is left to provider formats. */
 export const MAX_ANCHORS = 2000;
@@ -28,7 +31,7 @@ const QUOTED_VALUES: ReadonlySet<LanguageKey> = new Set<LanguageKey>([
 export function anchorsOf(ctx: ScanContext): number[] {
   let found = cache.get(ctx);
   if (!found) {
-    found = ctx.live ? liveAnchors(ctx, ctx.live) : findAnchors(ctx.text, ctx.lower, QUOTED_VALUES.has(ctx.language));
+    found = ctx.live ? liveAnchors(ctx, ctx.live) : findAnchors(ctx, QUOTED_VALUES.has(ctx.language));
     cache.set(ctx, found);
   }
   return found;
@@ -48,8 +51,7 @@ function liveAnchors(ctx: ScanContext, memory: LiveMemory): number[] {
   const previous = memory.recall<number[]>(ANCHORS_KEY);
   const change = memory.change;
   let anchors: number[];
-  // A character that lower-cases to two (`İ`) shifts every later offset of `lower`: nothing is local then.
-  if (!previous || previous.length >= MAX_ANCHORS || ctx.lower.length !== ctx.text.length) anchors = findAnchors(ctx.text, ctx.lower, quoted);
+  if (!previous || previous.length >= MAX_ANCHORS) anchors = findAnchors(ctx, quoted);
   else if (!change) anchors = previous;
   else {
     // Scanning resumes in step with a whole-text scan at any line start, since no word crosses a line break.
@@ -59,7 +61,7 @@ function liveAnchors(ctx: ScanContext, memory: LiveMemory): number[] {
     const to = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : ctx.text.length;
     const delta = change.newEnd - change.oldEnd;
     anchors = previous.filter((a) => a < from);
-    anchors.push(...findAnchors(ctx.text, ctx.lower, quoted, from, to));
+    anchors.push(...findAnchors(ctx, quoted, from, to));
     for (const a of previous) if (a + delta >= to) anchors.push(a + delta);
     anchors.length = Math.min(anchors.length, MAX_ANCHORS);
   }
@@ -69,14 +71,21 @@ function liveAnchors(ctx: ScanContext, memory: LiveMemory): number[] {
 
 const ANCHORS_KEY = 'generic:anchors';
 
-/** Anchors starting in `[from, to)`; `from` must be a line start for the result to match a whole-text scan's. */
-export function findAnchors(text: string, lower: string, quotedValues = false, from = 0, to = text.length): number[] {
+/**
+ * Anchors starting in `[from, to)` of `holder.text`; `from` must be a line start for the result to
+ * match a whole-text scan's. `holder` is the scan context: the whole text's keyword pass is shared
+ * with other detectors, while a window (the live path) gets a pass of its own, over its lines only.
+ */
+export function findAnchors(holder: { text: string }, quotedValues = false, from = 0, to = holder.text.length): number[] {
+  const { text } = holder;
+  const whole = from === 0 && to === text.length;
+  // No word crosses a line break, so the window's lines hold every word starting in it.
+  const hits = whole ? WORDS.hits(holder) : WORDS.hits({ text: text.slice(from, to) });
+  const words = new WordWalk(text, hits, whole ? 0 : from);
   const out: number[] = [];
-  const re = new RegExp(KEYWORD_PATTERN.source, 'g');
-  re.lastIndex = from;
-  for (let m = re.exec(lower); m && m.index < to && out.length < MAX_ANCHORS; m = re.exec(lower)) {
-    const word = expand(text, m.index, m.index + m[0].length, isWordChar);
-    re.lastIndex = word.end;
+  for (let next = words.next(from), resume = from; next && next.at < to && out.length < MAX_ANCHORS; next = words.next(resume)) {
+    const word = expand(text, next.at, next.at + LONGEST_FIRST[next.index].length, isWordChar);
+    resume = word.end;
     // Inside a path, a reference, an ARN or a URL (`/api/token/`, `vault:secret/data/app#api_key`,
     // `arn:aws:secretsmanager:…`): not a name. After a bare `:` a name can start (`.npmrc`'s `/:_authToken=`).
     const prev = text.charCodeAt(word.start - 1);
@@ -93,10 +102,42 @@ export function findAnchors(text: string, lower: string, quotedValues = false, f
     if (!wanted) continue;
     if (kind === 'sink' && LATER_ARGUMENT_SINKS.has(text.slice(word.start, word.end).toLowerCase()) && !literalAfterComma(text, word.end)) continue;
     if (!quotedValues || (kind === 'sink' ? quoteNear(text, word.end) : literalMayBeSecret(text, word)) || (kind === 'strong' && valueInComment(text, word))) {
-      out.push(m.index);
+      out.push(next.at);
     }
   }
   return out;
+}
+
+/**
+ * Walks the words in text order as a longest-first regex over the text would match them: `next(from)`
+ * is the first word starting at or after `from` (the longest where several start there). `hits` are
+ * offsets from `base`; each is checked against the text, since the pass folds non-ASCII characters
+ * onto ASCII ones. `from` never decreases, so each word's list is read once.
+ */
+class WordWalk {
+  private readonly cursors: Int32Array;
+
+  constructor(private readonly text: string, private readonly hits: (number[] | undefined)[], private readonly base: number) {
+    this.cursors = new Int32Array(hits.length);
+  }
+
+  next(from: number): { at: number; index: number } | undefined {
+    const { text, hits, base, cursors } = this;
+    let at = Infinity;
+    let index = -1;
+    for (let k = 0; k < hits.length; k++) {
+      const offsets = hits[k];
+      if (!offsets) continue;
+      let i = cursors[k];
+      while (i < offsets.length && (offsets[i] + base < from || !occursAt(text, LONGEST_FIRST[k], offsets[i] + base))) i++;
+      cursors[k] = i;
+      if (i < offsets.length && offsets[i] + base < at) {
+        at = offsets[i] + base;
+        index = k;
+      }
+    }
+    return index === -1 ? undefined : { at, index };
+  }
 }
 
 /** `login("user", "…")`: a call whose arguments include a string literal after a comma, on the same line. */
