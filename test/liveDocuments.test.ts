@@ -13,7 +13,7 @@ import { nodeWasmSource } from '../src/node/wasmSource';
 import { IncrementalTrees } from '../src/parsing/incrementalTrees';
 import { ParserHost } from '../src/parsing/parserHost';
 import { DEFAULT_CONFIG } from '../src/core/config';
-import { Engine } from '../src/core/engine';
+import { Engine, type TreeProvider } from '../src/core/engine';
 import { builtinDetectors } from '../src/core/registry';
 import type { FileScanResult, Span } from '../src/core/types';
 import type { TreeLanguage } from '../src/core/lang/languages';
@@ -143,6 +143,81 @@ test('open documents edited at random report exactly what a fresh scan of the sa
   assert.ok(withFindings > compared * 0.8, `${withFindings} of ${compared} scans had findings`);
 });
 
+/** Code a few hundred lines long between the secrets, so that a large file's parse windows stay apart. */
+function filler(language: 'python' | 'ts', count: number, from: number): string {
+  const line = (i: number) => (language === 'python' ? `value_${i} = compute(${i}, "step ${i}")  # step ${i}` : `const value${i} = compute(${i}, 'step ${i}'); // step ${i}`);
+  return Array.from({ length: count }, (_, i) => line(from + i)).join('\n') + '\n';
+}
+
+/** Edits that open or close what spans lines in each language: strings, brackets, comments, blocks. */
+const SPANNING: Record<'python' | 'ts', string[]> = {
+  python: ['"""', "'''", '(', ')', '[', ']', '{', '}', '\\', 'def f():\n', '    '],
+  ts: ['`', '/*', '*/', '(', ')', '{', '}', '[', ']', '${'],
+};
+
+/**
+ * Files above the windowed-parse size are parsed in windows around what detectors look at, open or
+ * not: an open one's windowed tree is reparsed incrementally, with the windows of the new text.
+ */
+test('large open documents parsed in windows report exactly what a fresh scan reports, whatever the edit opens or closes', async () => {
+  const host = new ParserHost(nodeWasmSource());
+  const detectors = builtinDetectors(DEFAULT_CONFIG);
+  const trees = new IncrementalTrees(host);
+  let windowedParses = 0;
+  const counting: TreeProvider = {
+    parse: (language, text, documentKey, windows) => {
+      if (windows?.length) windowedParses++;
+      return trees.parse(language, text, documentKey, windows);
+    },
+  };
+  const live = new Engine(detectors, counting, DEFAULT_CONFIG);
+  const once = new Engine(detectors, host, DEFAULT_CONFIG);
+  let seed = 23;
+  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const cases = [
+    { path: 'app/big_app.py', kind: 'python' as const, text: [0, 1, 2, 3, 4].map((i) => filler('python', 60, i * 100) + fixture('flask_app.py') + fixture('comments/migrate_users.py')).join('\n') },
+    { path: 'src/big_server.ts', kind: 'ts' as const, text: [0, 1, 2, 3].map((i) => filler('ts', 60, i * 100) + fixture('express_server.js') + fixture('settings.ts')).join('\n') },
+  ];
+  let compared = 0;
+  let withFindings = 0;
+  for (const { path, kind, text: initial } of cases) {
+    assert.ok(initial.length > 20 * 1024, `${path} is above the windowed-parse size`);
+    let text = initial;
+    const key = `file:///${path}`;
+    await live.scan({ path, text, documentKey: key });
+    for (let step = 0; step < 70; step++) {
+      const spanning = SPANNING[kind];
+      const edit = random() < 0.35
+        ? { at: Math.floor(random() * text.length), remove: 0, insert: spanning[Math.floor(random() * spanning.length)] }
+        : randomEdit(text, random);
+      const before = text.slice(0, edit.at);
+      const removed = text.slice(edit.at, edit.at + edit.remove);
+      const row = before.split('\n').length - 1;
+      const column = edit.at - (before.lastIndexOf('\n') + 1);
+      const removedLines = removed.split('\n');
+      text = before + edit.insert + text.slice(edit.at + edit.remove);
+      trees.applyChanges(key, [{
+        startIndex: edit.at, oldEndIndex: edit.at + edit.remove, newText: edit.insert,
+        startPosition: { row, column },
+        oldEndPosition: removedLines.length === 1 ? { row, column: column + removed.length } : { row: row + removedLines.length - 1, column: removedLines[removedLines.length - 1].length },
+      }]);
+      if (step % 9 === 4) continue;
+      const a = await live.scan({ path, text, documentKey: key });
+      const b = await new Engine(detectors, new IncrementalTrees(host), DEFAULT_CONFIG).scan({ path, text, documentKey: key });
+      const c = await once.scan({ path, text });
+      const where = `${path} after edit ${step} (${JSON.stringify(edit.insert)} at ${edit.at}, ${edit.remove} removed)`;
+      assert.deepEqual(shown(a), shown(b), where);
+      assert.deepEqual(shown(a), shown(c), `${where}, one-off scan`);
+      compared++;
+      if (a.findings.length) withFindings++;
+    }
+    live.forgetDocument(key);
+    trees.forget(key);
+  }
+  assert.ok(windowedParses > compared * 0.8, `${windowedParses} of ${compared} live scans parsed windows`);
+  assert.ok(withFindings > compared * 0.8, `${withFindings} of ${compared} scans had findings`);
+});
+
 /** Random single-character edits of `text` fed to `revise`, with the revision's context checked against a fresh computation. */
 async function reviseRandomly(text: string, language: 'python' | 'yaml', steps: number, check: (ctx: ScanContext, fresh: string) => void) {
   const live = new LiveDocuments();
@@ -170,7 +245,7 @@ test('anchors, line index and lower-cased text patched around edits equal those 
   const text = Array.from({ length: 40 }, () => block).join('\n') + '\n';
   let checked = 0;
   await reviseRandomly(text, 'python', 300, (ctx, fresh) => {
-    assert.deepEqual(anchorsOf(ctx), findAnchors(fresh, fresh.toLowerCase(), true));
+    assert.deepEqual(anchorsOf(ctx), findAnchors({ text: fresh }, true));
     assert.equal(ctx.lower, fresh.toLowerCase());
     const index = new LineIndex(fresh);
     assert.equal(ctx.lines.lineCount, index.lineCount);

@@ -1,4 +1,4 @@
-import type { Tree } from 'web-tree-sitter';
+import type { Range, Tree } from 'web-tree-sitter';
 import { DEFAULT_CONFIG, ruleSetting, type ResolvedConfig } from './config';
 import type { Detector, ScanContext } from './detector';
 import { detectLanguage, isTreeLanguage, type LanguageKey, type TreeLanguage } from './lang/languages';
@@ -17,10 +17,10 @@ export interface TreeProvider {
    * incrementally; such a tree comes back with `cached: true` and the engine leaves it alive, and
    * with `changes`, computing on demand the ranges whose syntax differs from the document's previous
    * tree, if it had one, until `release` (called once the scan's detectors are done).
-   * `windows`: parse only these parts of the text (a large file scanned once).
+   * `windows`: parse only these parts of the text (a large file), as one stream.
    */
   parse(
-    language: TreeLanguage, text: string, documentKey?: string, windows?: Span[],
+    language: TreeLanguage, text: string, documentKey?: string, windows?: Range[],
   ): Promise<{ tree: Tree | null; failure?: string; cached?: boolean; changes?: () => Span[]; release?: () => void }>;
 }
 
@@ -125,7 +125,9 @@ export class Engine {
     let release: (() => void) | undefined;
     const ctx = regionContext({ path, language, text, lines, generated, note, drop, live: revision?.memory }, revision?.lower);
     const parsable = !generated && this.trees !== null && isTreeLanguage(language);
-    const windowed = parsable && !documentKey && text.length > WINDOWED_PARSE_ABOVE && WINDOWED_LANGUAGES.has(language);
+    // An open document is parsed in the same windows as a one-off scan, so both report the same;
+    // its windowed tree is then reparsed incrementally like a whole one.
+    const windowed = parsable && text.length > WINDOWED_PARSE_ABOVE && WINDOWED_LANGUAGES.has(language);
     // Windows need the focus of every detector that wants the tree; otherwise the first one settles it.
     const wanting = windowed ? this.active.filter((d) => d.wantsTree?.(ctx)) : [];
     const wanted = windowed ? wanting.length > 0 : parsable && this.active.some((d) => d.wantsTree?.(ctx));
@@ -199,7 +201,7 @@ export class Engine {
   }
 }
 
-/** Above this size, a file scanned once (not an open document) is parsed only around what detectors look at. */
+/** Above this size, a file is parsed only around what detectors look at. */
 const WINDOWED_PARSE_ABOVE = 16 * 1024;
 /** Languages whose statements parse on their own; nested data formats need their enclosing structure. */
 const WINDOWED_LANGUAGES: ReadonlySet<LanguageKey> = new Set<LanguageKey>(['javascript', 'typescript', 'tsx', 'python']);
@@ -211,7 +213,7 @@ const WINDOW_LINES_AFTER = 4;
  * The merged line windows around every offset the tree-wanting detectors focus on, or undefined
  * when one of them needs the whole tree.
  */
-function parseWindows(ctx: ScanContext, wanting: Detector[]): Span[] | undefined {
+function parseWindows(ctx: ScanContext, wanting: Detector[]): Range[] | undefined {
   const offsets: number[] = [];
   for (const d of wanting) {
     if (!d.treeFocus) return undefined;
@@ -227,7 +229,11 @@ function parseWindows(ctx: ScanContext, wanting: Detector[]): Span[] | undefined
     if (last && start <= last.end) last.end = Math.max(last.end, end);
     else windows.push({ start, end });
   }
-  return windows;
+  const point = (offset: number) => {
+    const p = ctx.lines.position(offset);
+    return { row: p.line, column: p.character };
+  };
+  return windows.map((w) => ({ startIndex: w.start, endIndex: w.end, startPosition: point(w.start), endPosition: point(w.end) }));
 }
 
 /** A context over a slice of a region's text, for a detector re-run around an edit; spans it reports are slice offsets. */

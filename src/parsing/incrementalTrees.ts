@@ -1,4 +1,4 @@
-import type { Tree } from 'web-tree-sitter';
+import type { Range, Tree } from 'web-tree-sitter';
 import type { TreeLanguage } from '../core/lang/languages';
 import type { TreeProvider } from '../core/engine';
 import type { Span } from '../core/types';
@@ -8,6 +8,8 @@ import { isWordEditInText, keepsTokens } from './textLeafEdits';
 interface CachedTree {
   language: TreeLanguage;
   tree: Tree;
+  /** Whether only windows of the text were parsed (the tree keeps them, moved by edits). */
+  windowed: boolean;
   /** The tree this one replaced, kept until the scan that parsed it has asked for the changed ranges or ended. */
   replaced?: Tree;
   /** Edits applied since the last parse. */
@@ -27,12 +29,15 @@ export class IncrementalTrees implements TreeProvider {
 
   constructor(private readonly host: ParserHost) {}
 
-  async parse(language: TreeLanguage, text: string, documentKey?: string, windows?: Span[]) {
+  async parse(language: TreeLanguage, text: string, documentKey?: string, windows?: Range[]) {
     if (!documentKey) return this.host.parse(language, text, undefined, windows);
     const previous = this.trees.get(documentKey);
     if (previous) releaseReplaced(previous);
-    const oldTree = previous?.language === language ? previous.tree : null;
-    if (oldTree && previous?.edits === 1 && previous.wordEdit && keepsTokens(previous.wordEdit, text)) {
+    const windowed = Boolean(windows?.length);
+    // A windowed tree is reparsed with the new windows; one that was whole (or the reverse) is not reused.
+    const oldTree = previous?.language === language && previous.windowed === windowed ? previous.tree : null;
+    const sameWindows = !windows?.length || (oldTree !== null && sameRanges(oldTree.getIncludedRanges(), windows));
+    if (oldTree && sameWindows && previous?.edits === 1 && previous.wordEdit && keepsTokens(previous.wordEdit, text)) {
       // Node texts are read through the text of the last parse: point them at the new one.
       (oldTree as unknown as { textCallback: (index: number) => string }).textCallback = (index) => text.slice(index);
       previous.edits = 0;
@@ -40,13 +45,13 @@ export class IncrementalTrees implements TreeProvider {
       return { tree: oldTree, cached: true, changes: () => [], release: () => undefined };
     }
     if (!(await this.host.language(language))) return { tree: null, failure: this.host.failureOf(language) };
-    const parsed = this.host.parseLoaded(language, text, oldTree);
+    const parsed = this.host.parseLoaded(language, text, oldTree, undefined, windows);
     if (!parsed.tree) {
       this.forget(documentKey);
       return parsed;
     }
     const tree = parsed.tree;
-    const entry: CachedTree = { language, tree, edits: 0 };
+    const entry: CachedTree = { language, tree, windowed, edits: 0 };
     if (previous && previous.tree !== tree) {
       if (oldTree) entry.replaced = oldTree;
       else previous.tree.delete();
@@ -75,6 +80,10 @@ export class IncrementalTrees implements TreeProvider {
     cached?.tree.delete();
     this.trees.delete(documentKey);
   }
+}
+
+function sameRanges(a: Range[], b: Range[]): boolean {
+  return a.length === b.length && a.every((r, i) => r.startIndex === b[i].startIndex && r.endIndex === b[i].endIndex);
 }
 
 function changedRanges(tree: Tree, entry: CachedTree): Span[] {

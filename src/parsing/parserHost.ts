@@ -1,6 +1,4 @@
 import { Edit, Language, Parser, type Range, type Tree } from 'web-tree-sitter';
-import { LineIndex } from '../core/text';
-import type { Span } from '../core/types';
 import type { TreeLanguage } from '../core/lang/languages';
 import { GRAMMAR_FILES, RUNTIME_WASM } from './grammars';
 
@@ -71,13 +69,16 @@ export class ParserHost {
    * Parses `text` from scratch (a TreeProvider without a cache), stopping once the time budget is
    * spent; with `windows`, only those parts of the text are parsed (offsets stay the document's).
    */
-  async parse(key: TreeLanguage, text: string, _documentKey?: string, windows?: Span[]): Promise<ParseOutcome> {
+  async parse(key: TreeLanguage, text: string, _documentKey?: string, windows?: Range[]): Promise<ParseOutcome> {
     if (!(await this.language(key))) return { tree: null, failure: this.failures.get(key) };
     return this.parseLoaded(key, text, null, this.budgetMs, windows);
   }
 
-  /** Synchronous parse, incremental when `oldTree` (already edited with `applyEdit`) is given; the grammar must be loaded. */
-  parseLoaded(key: TreeLanguage, text: string, oldTree: Tree | null, budgetMs = this.budgetMs, windows?: Span[]): ParseOutcome {
+  /**
+   * Synchronous parse, incremental when `oldTree` (already edited with `applyEdit`) is given, even
+   * when its windows were other ones (tree-sitter reparses where they differ); the grammar must be loaded.
+   */
+  parseLoaded(key: TreeLanguage, text: string, oldTree: Tree | null, budgetMs = this.budgetMs, windows?: Range[]): ParseOutcome {
     const parser = this.parsers.get(key);
     if (!parser) return { tree: null, failure: this.failures.get(key) ?? `the ${key} grammar is not loaded` };
     const deadline = Date.now() + budgetMs;
@@ -85,7 +86,7 @@ export class ParserHost {
     try {
       tree = parser.parse(text, oldTree ?? null, {
         progressCallback: () => Date.now() > deadline,
-        includedRanges: windows?.length ? includedRanges(text, windows) : undefined,
+        includedRanges: windows?.length ? windows : undefined,
       } as never);
     } catch (err) {
       parser.reset();
@@ -97,15 +98,6 @@ export class ParserHost {
     }
     return { tree };
   }
-}
-
-function includedRanges(text: string, windows: Span[]): Range[] {
-  const lines = new LineIndex(text);
-  const point = (offset: number) => {
-    const p = lines.position(offset);
-    return { row: p.line, column: p.character };
-  };
-  return windows.map((w) => ({ startIndex: w.start, endIndex: w.end, startPosition: point(w.start), endPosition: point(w.end) }));
 }
 
 export interface TextChange {
