@@ -8,10 +8,20 @@ import {
 } from '../../integration/helpers';
 
 async function preferredQuickFix(uri: vscode.Uri, range: vscode.Range): Promise<vscode.CodeAction> {
-  const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value) ?? [];
+  const actions = await codeActions(uri, range);
   const fix = actions.find((a) => a.isPreferred);
   assert.ok(fix, `a preferred fix among: ${actions.map((a) => a.title).join(' | ')}`);
   return fix;
+}
+
+/** The quick fixes at a range. The workbench cancels a request when the document or its diagnostics change meanwhile; it is asked again then, as the lightbulb would. */
+async function codeActions(uri: vscode.Uri, range: vscode.Range, attempts = 3): Promise<vscode.CodeAction[]> {
+  try {
+    return await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, range, vscode.CodeActionKind.QuickFix.value) ?? [];
+  } catch (err) {
+    if (attempts <= 1 || (err as Error).message !== 'Canceled') throw err;
+    return codeActions(uri, range, attempts - 1);
+  }
 }
 
 async function apply(action: vscode.CodeAction): Promise<void> {

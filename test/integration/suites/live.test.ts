@@ -176,16 +176,17 @@ describe('Live diagnostics', () => {
   it('reports a scan over the time budget in the output channel', async () => {
     const restore = await setSetting('keyhole', 'timeBudgetMs', 10);
     try {
-      // Parsed (it mentions a password) and long enough to take well over 10 ms.
-      const text = `${'x = 1\n'.repeat(20_000)}password = "${fakePassword(16)}"\n`;
-      const editor = await openFile('src/slow.py', text);
+      // Parsed whole (JSON is never parsed in windows; it mentions a password) and long enough to take well over 10 ms.
+      const entries = Array.from({ length: 20_000 }, (_, i) => `  "setting_${i}": ${i},`).join('\n');
+      const text = `{\n${entries}\n  "password": "${fakePassword(16)}"\n}\n`;
+      const editor = await openFile('src/slow.json', text);
       const api = await keyhole();
       await api.whenScanned(editor.document);
-      await waitFor('a time budget line in the log', () => api.recentLog().find((l) => l.includes('src/slow.py') && l.includes('over the 10 ms budget')), 5000)
+      await waitFor('a time budget line in the log', () => api.recentLog().find((l) => l.includes('src/slow.json') && l.includes('over the 10 ms budget')), 5000)
         .catch((err) => assert.fail(`${err.message}; log:\n${api.recentLog().join('\n')}`));
     } finally {
       await restore();
-      await deleteFile('src/slow.py');
+      await deleteFile('src/slow.json');
     }
   });
 
