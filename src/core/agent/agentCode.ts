@@ -6,7 +6,8 @@ import type { Detector, ScanContext } from '../detector';
 import { KeywordSet } from '../keywordIndex';
 import type { FileToolkitRemedy } from '../fixes/narrow/agentCode';
 import type { RawFinding, Remedy } from '../types';
-import { CODE_LANGUAGES, isHomeExpression, spanOf, stringContent } from './codeNodes';
+import { spanOf, stringContent } from '../structured/nodes';
+import { CODE_LANGUAGES, isHomeExpression } from './codeNodes';
 import { broadRoot } from './paths';
 import { AGENT_RULES } from './rules';
 

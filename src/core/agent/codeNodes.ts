@@ -1,19 +1,7 @@
 // Syntax-tree helpers shared by the agent detectors of Python, JavaScript and TypeScript code.
 import type { Node } from 'web-tree-sitter';
-import type { Span } from '../types';
 
 export const CODE_LANGUAGES = new Set(['python', 'javascript', 'typescript', 'tsx']);
-
-export function spanOf(node: Node): Span {
-  return { start: node.startIndex, end: node.endIndex };
-}
-
-/** The text of a string literal without interpolation (`"/"`, `'~'`, `` `x` ``, `r"x"`), else undefined. */
-export function stringContent(node: Node | null | undefined): string | undefined {
-  if (!node || !/^(?:string|template_string)$/.test(node.type)) return undefined;
-  if (node.namedChildren.some((c) => c && /interpolation|substitution/.test(c.type))) return undefined;
-  return /^[a-zA-Z]*(['"`]{1,3})([\s\S]*)\1$/.exec(node.text)?.[2];
-}
 
 /** The string literal a text offset falls in (its content node or the literal itself). */
 export function stringAt(root: Node, offset: number): Node | undefined {

@@ -8,7 +8,8 @@ import type { Detector, ScanContext } from '../detector';
 import { KeywordSet } from '../keywordIndex';
 import type { RawFinding, Span } from '../types';
 import type { McpCodeRootRemedy } from '../fixes/narrow/agentMcpCode';
-import { CODE_LANGUAGES, isHomeExpression, spanOf, stringAt, stringContent } from './codeNodes';
+import { spanOf, stringContent } from '../structured/nodes';
+import { CODE_LANGUAGES, isHomeExpression, stringAt } from './codeNodes';
 import { broadRoot, FILESYSTEM_SERVER } from './paths';
 import { AGENT_RULES } from './rules';
 

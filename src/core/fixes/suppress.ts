@@ -5,6 +5,7 @@ import { modify } from 'jsonc-parser';
 import type { AllowlistEntry } from '../config';
 import type { LanguageKey } from '../lang/languages';
 import { LineIndex } from '../text';
+import { eolOf } from './draft';
 import type { TextEdit } from '../types';
 
 /** Written where the user should type the reason; the extension selects it after inserting. */
@@ -111,10 +112,6 @@ function firstFreeLine(target: SuppressTarget, lines: LineIndex): number {
   return line;
 }
 
-function eolOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
-}
 
 /**
  * Adds `entry` to the `allowlist` of a workspace configuration file (JSON with comments), keeping the

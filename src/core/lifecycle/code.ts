@@ -6,6 +6,7 @@ import type { Node } from 'web-tree-sitter';
 import type { LifecycleLimits } from '../config';
 import type { Detector, ScanContext } from '../detector';
 import { KeywordSet } from '../keywordIndex';
+import { nodesStartingAt } from '../structured/nodes';
 import type { RawFinding } from '../types';
 import { formatSeconds } from './durations';
 import { durationRemedy, type DurationStyle } from './remedy';
@@ -36,9 +37,8 @@ export function codeLifecycleDetector(limits: LifecycleLimits): Detector {
     detect(ctx: ScanContext): RawFinding[] {
       if (!ctx.tree || !wants(ctx)) return [];
       const out: RawFinding[] = [];
-      for (const offset of candidates(ctx)) {
-        const node = ctx.tree.rootNode.descendantForIndex(offset);
-        if (!node || node.startIndex !== offset || !/identifier$/.test(node.type)) continue;
+      for (const node of nodesStartingAt(ctx.tree.rootNode, candidates(ctx))) {
+        if (!/identifier$/.test(node.type)) continue;
         const finding = judge(ctx, node, limits);
         if (finding) out.push(finding);
       }

@@ -7,6 +7,7 @@ import type { Node } from 'web-tree-sitter';
 import { refreshTokenHours, type LifecycleLimits } from '../config';
 import type { Detector, ScanContext } from '../detector';
 import { KeywordSet } from '../keywordIndex';
+import { nodesStartingAt, stringContent } from '../structured/nodes';
 import type { RawFinding } from '../types';
 import { formatSeconds, timeSpanSeconds } from './durations';
 import { durationRemedy, type DurationStyle } from './remedy';
@@ -41,10 +42,9 @@ export function tokenExpiryDetector(limits: LifecycleLimits): Detector {
     detect(ctx: ScanContext): RawFinding[] {
       if (!ctx.tree || !wants(ctx)) return [];
       const out: RawFinding[] = [];
-      for (const offset of candidates(ctx)) {
-        const node = ctx.tree.rootNode.descendantForIndex(offset);
+      for (const node of nodesStartingAt(ctx.tree.rootNode, candidates(ctx))) {
         // Names in strings count only as Python keys (`app.config["JWT_ACCESS_TOKEN_EXPIRES"]`); comments never.
-        if (!node || node.startIndex !== offset || !(/identifier$/.test(node.type) || (ctx.language === 'python' && node.type === 'string_content'))) continue;
+        if (!(/identifier$/.test(node.type) || (ctx.language === 'python' && node.type === 'string_content'))) continue;
         const hit = ctx.language === 'python' ? pythonLifetime(node, ctx.lower) : jsLifetime(node);
         if (!hit) continue;
         const limit = (hit.refresh ? refreshTokenHours(limits) : limits.maxSignedTokenHours) * 3600;
@@ -101,12 +101,6 @@ function inRefreshScope(node: Node): boolean {
     if (name && name.text.length < 200 && REFRESH.test(name.text)) return true;
   }
   return false;
-}
-
-function stringContent(node: Node | null | undefined): string | undefined {
-  if (!node || !/^(?:string|template_string)$/.test(node.type)) return undefined;
-  if (node.namedChildren.some((c) => c && /interpolation|substitution/.test(c.type))) return undefined;
-  return /^[a-zA-Z]*(['"`]{1,3})([\s\S]*)\1$/.exec(node.text)?.[2];
 }
 
 /** A number literal, or `*` `+` `-` arithmetic of them (`60 * 60 * 24 * 365`). */

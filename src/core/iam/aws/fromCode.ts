@@ -6,6 +6,7 @@
 import type { Node } from 'web-tree-sitter';
 import type { ScanContext } from '../../detector';
 import type { DataEntry, DataNode } from '../../structured';
+import { spanOf } from '../../structured/nodes';
 import type { Span } from '../../types';
 import { literalText } from '../cloud/literal';
 import { dataFromCode } from './codeData';
@@ -271,6 +272,3 @@ function anchors(lower: string, words: string[]): number[] {
   return out.sort((a, b) => a - b);
 }
 
-function spanOf(node: Node): Span {
-  return { start: node.startIndex, end: node.endIndex };
-}
