@@ -49,7 +49,9 @@ export async function fix(args: FixArgs): Promise<number> {
     return disk.get(path);
   };
   const read = (path: string) => (overlay.has(path) ? overlay.get(path) : readDisk(path));
-  const awsCalls = collectAwsCalls(initial.files.map((f) => f.path), read);
+  // Every code file is read for its SDK calls only when an AWS grant is to be narrowed.
+  const narrowsAws = initial.files.some((r) => r.findings.some((f) => wanted(f) && f.ruleId.startsWith('iam/aws-')));
+  const awsCalls = narrowsAws ? collectAwsCalls(initial.files.map((f) => f.path), read) : [];
   const engine = new Engine(builtinDetectors(config), new ParserHost(nodeWasmSource(), new Set(config.disabledLanguages)), config);
   const applied: Applied[] = [];
   const reasons = new Map<string, string>();
