@@ -9,6 +9,7 @@
 // a foreign marker (`gitleaks:allow`, `pragma: allowlist secret`, `secretlint-disable-line`) must be
 // inside one, so a marker inside a string literal is not a suppression. No syntax tree is needed: the
 // line before the marker is scanned for quotes and comment tokens.
+import { KeywordSet, occursAt } from './keywordIndex';
 import type { LanguageKey } from './lang/languages';
 import type { LiveMemory } from './liveDocuments';
 import type { LineIndex } from './text';
@@ -61,23 +62,59 @@ const MARKER = /keyhole-(?:ignore-next-line|ignore|disable|enable)(?![\w]|-[\w])
 /** What a foreign marker covers: every Keyhole secret rule, on its own line or the next one. */
 const FOREIGN_CATEGORY = 'secret';
 
-/** Words every marker contains: a text without any has no suppression. */
+/** The words markers start with: a text without any has no suppression. */
 const MARKER_WORDS = ['keyhole-', 'gitleaks:allow', 'pragma', 'secretlint-disable'];
 const LONGEST_MARKER_WORD = Math.max(...MARKER_WORDS.map((w) => w.length));
+/** Looked up in the keyword pass the detectors share (see keywordIndex.ts). */
+const MARKER_SET = new KeywordSet(MARKER_WORDS);
+const MARKER_AT = new RegExp(MARKER.source, 'y');
 
 function mentionsMarker(text: string): boolean {
   return MARKER_WORDS.some((w) => text.includes(w));
 }
 
-/** Finds every suppression comment in a document. */
-export function findSuppressions(text: string, language: LanguageKey, path: string, lines: LineIndex): Suppression[] {
-  if (!mentionsMarker(text)) return [];
+/**
+ * The markers of `text`, in order. With `holder`, the scan context of the whole text, only the
+ * offsets where the shared keyword pass found a marker word are tried (every marker starts with
+ * one), instead of searching the text again.
+ */
+function markers(text: string, holder?: { text: string }): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  if (!holder) {
+    if (!mentionsMarker(text)) return out;
+    MARKER.lastIndex = 0;
+    for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) out.push(m);
+    return out;
+  }
+  const starts: number[] = [];
+  MARKER_SET.hits(holder).forEach((offsets, k) => {
+    for (const at of offsets ?? []) if (occursAt(text, MARKER_WORDS[k], at)) starts.push(at);
+  });
+  starts.sort((a, b) => a - b);
+  let end = 0;
+  for (const at of starts) {
+    if (at < end) continue;
+    MARKER_AT.lastIndex = at;
+    const m = MARKER_AT.exec(text);
+    if (!m) continue;
+    out.push(m);
+    end = at + m[0].length;
+  }
+  return out;
+}
+
+/**
+ * Finds every suppression comment in a document. `holder`: the scan context whose text is `text`,
+ * so that the keyword pass made for the detectors is reused.
+ */
+export function findSuppressions(text: string, language: LanguageKey, path: string, lines: LineIndex, holder?: { text: string }): Suppression[] {
+  const found = markers(text, holder && holder.text === text ? holder : undefined);
+  if (found.length === 0) return [];
   const style = STYLES[language] ?? ANY;
   const blocks = new BlockIndex(text);
   const out: Suppression[] = [];
   const openBlocks: Suppression[] = [];
-  MARKER.lastIndex = 0;
-  for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) {
+  for (const m of found) {
     const marker = m[0];
     const line = lines.lineOf(m.index);
     const lineStart = lines.lineStart(line);

@@ -2,14 +2,21 @@ import type { Position, Range, Span } from './types';
 
 /** Maps UTF-16 offsets to zero-based line/character positions and back. */
 export class LineIndex {
-  private readonly starts: number[];
+  /** Line starts, found on first use: most files of a workspace have nothing to report. */
+  private found: number[] | undefined;
 
   constructor(readonly text: string, starts?: number[]) {
-    if (!starts) {
-      starts = [0];
+    this.found = starts;
+  }
+
+  private get starts(): number[] {
+    if (!this.found) {
+      const { text } = this;
+      const starts = [0];
       for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+      this.found = starts;
     }
-    this.starts = starts;
+    return this.found;
   }
 
   /** The index of `text`, which is `previous.text` with `[start, oldEnd)` replaced by `text`'s `[start, newEnd)`. */
@@ -46,11 +53,12 @@ export class LineIndex {
   }
 
   lineOf(offset: number): number {
+    const { starts } = this;
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.starts[mid] <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo;

@@ -5,6 +5,7 @@
 // servers whose every tool call is approved in advance (Gemini `"trust": true`, `"autoApprove": ["*"]`).
 import { agentProjectRoot, FACT } from '../correlate/facts';
 import type { Detector, ScanContext } from '../detector';
+import { KeywordSet } from '../keywordIndex';
 import { baseName } from '../lang/languages';
 import { classifyName } from '../secrets/names';
 import { assessValue, isTemplateReference } from '../secrets/noise';
@@ -90,12 +91,14 @@ function isMcpFile(path: string): boolean {
   return /(?:^|[/._-])mcp(?:_config|_settings)?\.json$/i.test(path);
 }
 
+/** Looked up in the keyword pass every detector shares (see keywordIndex.ts). */
+const WORDS = new KeywordSet(['mcp', 'context_servers', 'mcpservers', 'mcp_servers', '"servers"', '"mcp"']);
+
 function looksLikeMcpConfig(ctx: ScanContext): boolean {
-  const lower = ctx.lower;
+  const has = (word: string) => WORDS.has(ctx, word);
   const mcpFile = isMcpFile(ctx.path);
-  if (!mcpFile && !lower.includes('mcp') && !lower.includes('context_servers')) return false;
-  return lower.includes('mcpservers') || lower.includes('context_servers') || lower.includes('mcp_servers') ||
-    (lower.includes('"servers"') && (mcpFile || lower.includes('"mcp"')));
+  if (!mcpFile && !has('mcp') && !has('context_servers')) return false;
+  return has('mcpservers') || has('context_servers') || has('mcp_servers') || (has('"servers"') && (mcpFile || has('"mcp"')));
 }
 
 /** Server maps anywhere in the document (`projects.<dir>.mcpServers` in ~/.claude.json, `mcp.servers` in VS Code settings). */

@@ -13,7 +13,9 @@ import { CODE_LANGUAGES, isHomeExpression, stringAt } from './codeNodes';
 import { broadRoot, FILESYSTEM_SERVER } from './paths';
 import { AGENT_RULES } from './rules';
 
-const PACKAGE = new RegExp(FILESYSTEM_SERVER.source, 'gi');
+/** Each package name holds `filesystem` at most this far from its start (`server-filesystem`). */
+const PACKAGE_LEAD = 'server-'.length;
+const PACKAGE_AT = new RegExp(FILESYSTEM_SERVER.source, 'iy');
 /** Looked up in the keyword pass every detector shares (see keywordIndex.ts). */
 const KEYWORD = new KeywordSet(['filesystem']);
 const LISTS = new Set(['list', 'tuple', 'array']);
@@ -62,11 +64,22 @@ export const mcpServerCodeDetector: Detector = {
   },
 };
 
+/** Where a filesystem server's package is named: tried only just before each `filesystem` of the keyword pass. */
 function candidateOffsets(ctx: ScanContext): number[] {
   const offsets: number[] = [];
-  if (!KEYWORD.any(ctx)) return offsets;
-  PACKAGE.lastIndex = 0;
-  for (let m = PACKAGE.exec(ctx.text); m && offsets.length < MAX_CANDIDATES; m = PACKAGE.exec(ctx.text)) offsets.push(m.index);
+  const [hits] = KEYWORD.hits(ctx);
+  let end = 0;
+  for (const hit of hits ?? []) {
+    if (offsets.length >= MAX_CANDIDATES) break;
+    for (let at = Math.max(end, hit - PACKAGE_LEAD); at <= hit; at++) {
+      PACKAGE_AT.lastIndex = at;
+      const m = PACKAGE_AT.exec(ctx.text);
+      if (!m) continue;
+      offsets.push(at);
+      end = at + m[0].length;
+      break;
+    }
+  }
   return offsets;
 }
 

@@ -2,6 +2,7 @@
 // Text-based: scope lists look alike in every language (`scope=repo%20user`, `scopes: ['repo']`,
 // `scopes=["…/auth/cloud-platform"]`, `gh auth refresh -s delete_repo`).
 import type { Detector, ScanContext } from '../detector';
+import { KeywordSet, occursAt } from '../keywordIndex';
 import type { RawFinding, Severity, Span } from '../types';
 import type { OauthScopeRemedy } from '../fixes/narrow/agentOauth';
 import { AGENT_RULES } from './rules';
@@ -21,16 +22,18 @@ const SCOPES: Record<string, BroadScope> = {
   admin: { provider: 'Slack', severity: 'high', reach: 'administer the whole Slack workspace (the legacy `admin` scope)' },
 };
 const CLOUD_PLATFORM = 'googleapis.com/auth/cloud-platform';
+/** Looked up in the keyword pass every detector shares (see keywordIndex.ts). */
+const WORDS = new KeywordSet(['scope', CLOUD_PLATFORM, 'github', 'gh auth', 'slack', 'oauth_config']);
 /** Terraform's instance scopes belong to the GCP rules; Markdown and plain text are prose. */
 const SKIPPED_LANGUAGES = new Set(['hcl', 'markdown', 'text']);
-const GH_SCOPE_FLAG = /\bgh\s+auth\s+(?:login|refresh)\b[^\n]{0,200}?\s(?:-s|--scopes)(?=[\s=])/g;
+const GH_SCOPE_FLAG = /\bgh\s+auth\s+(?:login|refresh)\b[^\n]{0,200}?\s(?:-s|--scopes)(?=[\s=])/gi;
 const MAX_HITS = 200;
 
 export const oauthScopeDetector: Detector = {
   id: 'agent-oauth-scopes',
   rules: [AGENT_RULES.oauthBroadScope],
   detect(ctx: ScanContext): RawFinding[] {
-    if (SKIPPED_LANGUAGES.has(ctx.language) || !ctx.lower.includes('scope')) return [];
+    if (SKIPPED_LANGUAGES.has(ctx.language) || !WORDS.has(ctx, 'scope')) return [];
     const out: RawFinding[] = [];
     const seen = new Set<number>();
     const report = (span: Span, severity: Severity, message: string, scope: string, provider: OauthScopeRemedy['provider']) => {
@@ -42,22 +45,25 @@ export const oauthScopeDetector: Detector = {
       });
     };
 
-    for (let i = ctx.lower.indexOf(CLOUD_PLATFORM); i !== -1 && out.length < MAX_HITS; i = ctx.lower.indexOf(CLOUD_PLATFORM, i + 1)) {
-      if (/[\w.-]/.test(ctx.lower[i + CLOUD_PLATFORM.length] ?? '')) continue; // cloud-platform.read-only
-      const start = ctx.lower.lastIndexOf('https://', i) === i - 12 ? i - 12 : ctx.lower.lastIndexOf('www.', i) === i - 4 ? i - 4 : i;
+    const { text } = ctx;
+    for (const i of occurrences(ctx, CLOUD_PLATFORM)) {
+      if (out.length >= MAX_HITS) break;
+      if (/[\w.-]/.test(text[i + CLOUD_PLATFORM.length] ?? '')) continue; // cloud-platform.read-only
+      const start = occursAt(text, 'https://', i - 12) ? i - 12 : occursAt(text, 'www.', i - 4) ? i - 4 : i;
       report({ start, end: i + CLOUD_PLATFORM.length }, 'medium',
         'Requests the Google `cloud-platform` scope: the token reaches every Google Cloud API the identity has roles for, not only the one this code calls. Request the API\'s own scope (`devstorage.read_only`, `bigquery.readonly`, ...).', 'cloud-platform', 'Google');
     }
 
-    const github = ctx.lower.includes('github') || ctx.lower.includes('gh auth');
+    const ghAuth = WORDS.has(ctx, 'gh auth');
+    const github = ghAuth || WORDS.has(ctx, 'github');
     // A Slack app manifest (`oauth_config.scopes`) need not say "slack".
-    const slack = ctx.lower.includes('slack') || ctx.lower.includes('oauth_config');
+    const slack = WORDS.has(ctx, 'slack') || WORDS.has(ctx, 'oauth_config');
     if (!github && !slack) return out;
     const values: Token[] = [];
-    for (const key of scopeKeys(ctx.text, ctx.lower)) values.push(...scopeTokens(ctx.text, key.end, key.url ? 'url' : 'key'));
-    if (github && ctx.lower.includes('gh auth')) {
+    for (const key of scopeKeys(text, occurrences(ctx, 'scope'))) values.push(...scopeTokens(text, key.end, key.url ? 'url' : 'key'));
+    if (github && ghAuth) {
       GH_SCOPE_FLAG.lastIndex = 0;
-      for (let m = GH_SCOPE_FLAG.exec(ctx.lower); m; m = GH_SCOPE_FLAG.exec(ctx.lower)) values.push(...scopeTokens(ctx.text, m.index + m[0].length, 'flag'));
+      for (let m = GH_SCOPE_FLAG.exec(text); m; m = GH_SCOPE_FLAG.exec(text)) values.push(...scopeTokens(text, m.index + m[0].length, 'flag'));
     }
     for (const token of values) {
       const scope = SCOPES[token.value.toLowerCase()];
@@ -71,22 +77,30 @@ export const oauthScopeDetector: Detector = {
 
 const KEY_PREFIXES = ['user_', 'user', 'bot_', 'bot'];
 
+/** Offsets of `word` (one of `WORDS`) in the text, ignoring ASCII case. */
+function occurrences(ctx: ScanContext, word: string): number[] {
+  const offsets = WORDS.hits(ctx)[WORDS.words.indexOf(word)] ?? [];
+  return offsets.filter((at) => occursAt(ctx.text, word, at));
+}
+
 /**
  * Where each scope key ends (`scope`, `scopes`, `user_scope`, `userScopes`, `bot_scopes`, and names
  * ending in one such as `SYNC_SCOPES` or `oauthScopes`), and whether it is a URL parameter.
+ * `offsets`: where `scope` occurs, ignoring case.
  */
-function scopeKeys(text: string, lower: string): { end: number; url: boolean }[] {
+function scopeKeys(text: string, offsets: number[]): { end: number; url: boolean }[] {
   const out: { end: number; url: boolean }[] = [];
-  for (let i = lower.indexOf('scope'); i !== -1 && out.length < MAX_HITS; i = lower.indexOf('scope', i + 5)) {
-    const prefix = KEY_PREFIXES.find((p) => lower.startsWith(p, i - p.length));
+  for (const i of offsets) {
+    if (out.length >= MAX_HITS) break;
+    const prefix = KEY_PREFIXES.find((p) => occursAt(text, p, i - p.length));
     const wordStart = i - (prefix?.length ?? 0);
-    const before = lower[wordStart - 1];
+    const before = text[wordStart - 1];
     let end = i + 5;
-    if (lower[end] === 's') end++;
+    if (text[end] === 's' || text[end] === 'S') end++;
     // The last words of a longer name count: after `_` (`SYNC_SCOPES`, `PROVISIONING_USER_SCOPES`) or as a
     // capitalised word (`oauthScopes`, `slackUserScopes`), not inside one (`telescope`, `superuser_scope`).
     const lastWordOfName = before === '_' || (/[A-Z]/.test(text[wordStart] ?? '') && /[a-z0-9]/.test(text[wordStart - 1] ?? ''));
-    if ((before !== undefined && /[\w$-]/.test(before) && !lastWordOfName) || /\w/.test(lower[end] ?? '')) continue;
+    if ((before !== undefined && /[\w$-]/.test(before) && !lastWordOfName) || /\w/.test(text[end] ?? '')) continue;
     out.push({ end, url: before === '?' || before === '&' });
   }
   return out;

@@ -2,6 +2,7 @@
 // `resources.Resources`): access keys, secrets without a rotation schedule, long role sessions.
 import type { LifecycleLimits } from '../config';
 import type { Detector, ScanContext } from '../detector';
+import { KeywordSet } from '../keywordIndex';
 import { dataFromJson, dataFromYaml, get, stringValue, type DataNode } from '../structured';
 import type { RawFinding } from '../types';
 import { formatSeconds } from './durations';
@@ -9,12 +10,14 @@ import { durationRemedy, LIFECYCLE_REMEDY, type TemplateResourceData } from './r
 import { LIFECYCLE_RULES } from './rules';
 
 const KEYWORDS = ['aws::iam::accesskey', 'aws::secretsmanager::secret', 'maxsessionduration'];
+/** Looked up in the keyword pass every detector shares (see keywordIndex.ts). */
+const WORDS = new KeywordSet(['aws::', ...KEYWORDS]);
 
 export function cloudFormationLifecycleDetector(limits: LifecycleLimits): Detector {
   return {
     id: 'lifecycle-cloudformation',
     rules: [LIFECYCLE_RULES.awsAccessKey, LIFECYCLE_RULES.awsSecretRotation, LIFECYCLE_RULES.sessionDuration],
-    wantsTree: (ctx) => (ctx.language === 'yaml' || ctx.language === 'json') && mentions(ctx),
+    wantsTree: mentions,
     detect(ctx: ScanContext): RawFinding[] {
       if (!ctx.tree || !mentions(ctx)) return [];
       const docs = ctx.language === 'yaml' ? dataFromYaml(ctx.tree.rootNode) : ctx.language === 'json' ? dataFromJson(ctx.tree.rootNode) : [];
@@ -25,7 +28,8 @@ export function cloudFormationLifecycleDetector(limits: LifecycleLimits): Detect
 }
 
 function mentions(ctx: ScanContext): boolean {
-  return (ctx.lower.includes('aws::') || ctx.lower.includes('maxsessionduration')) && KEYWORDS.some((k) => ctx.lower.includes(k));
+  if (ctx.language !== 'yaml' && ctx.language !== 'json') return false;
+  return (WORDS.has(ctx, 'aws::') || WORDS.has(ctx, 'maxsessionduration')) && KEYWORDS.some((k) => WORDS.has(ctx, k));
 }
 
 /** The logical id a `!Ref X`, `{ "Ref": "X" }` or `!GetAtt X.Arn` points at. */

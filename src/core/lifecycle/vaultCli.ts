@@ -3,11 +3,14 @@
 // `vault secrets tune -max-lease-ttl=8760h database/`. PKI and SSH roles set certificate TTLs: skipped.
 import type { LifecycleLimits } from '../config';
 import type { Detector, ScanContext } from '../detector';
+import { KeywordSet } from '../keywordIndex';
 import type { RawFinding } from '../types';
 import { formatSeconds, goDurationSeconds } from './durations';
 import { durationRemedy } from './remedy';
 import { LIFECYCLE_RULES } from './rules';
 
+/** Looked up in the keyword pass every detector shares (see keywordIndex.ts). */
+const WORDS = new KeywordSet(['vault', 'ttl', 'period']);
 const COMMAND = /\bvault\s+(?:token\s+create|write|secrets\s+(?:enable|tune)|auth\s+(?:enable|tune))\b[^\n]{0,1000}/g;
 const TTL_ARGUMENT = /(?:^|\s)-{0,2}((?:token_)?(?:explicit_)?(?:max_)?ttl|(?:token_)?period|(?:default|max)[-_]lease[-_]ttl)=["']?([\w.]{1,20})/g;
 
@@ -16,7 +19,7 @@ export function vaultCliDetector(limits: LifecycleLimits): Detector {
     id: 'lifecycle-vault-cli',
     rules: [LIFECYCLE_RULES.vaultTtl],
     detect(ctx: ScanContext): RawFinding[] {
-      if (!ctx.lower.includes('vault') || (!ctx.lower.includes('ttl') && !ctx.lower.includes('period'))) return [];
+      if (!WORDS.has(ctx, 'vault') || (!WORDS.has(ctx, 'ttl') && !WORDS.has(ctx, 'period'))) return [];
       const out: RawFinding[] = [];
       const limit = limits.maxTokenTtlHours * 3600;
       COMMAND.lastIndex = 0;

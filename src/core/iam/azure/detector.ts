@@ -3,6 +3,7 @@
 // `azurerm_role_definition`) and ARM JSON (`Microsoft.Authorization/roleAssignments` and
 // `/roleDefinitions`, and `az role definition` files). Bicep has no grammar here and is skipped.
 import type { Detector, ScanContext } from '../../detector';
+import { KeywordSet } from '../../keywordIndex';
 import { dataFromJson, getIgnoreCase, hclFile, stringValue, walkData, type DataNode } from '../../structured';
 import type { RawFinding, Span } from '../../types';
 import { literalText } from '../cloud/literal';
@@ -26,10 +27,13 @@ export const azureIamDetector: Detector = {
   },
 };
 
+/** Looked up in the keyword pass every detector shares (see keywordIndex.ts). */
+const WORDS = new KeywordSet(['azurerm_role_', 'microsoft.authorization/role', 'assignablescopes']);
+
 function mayHold(ctx: ScanContext): boolean {
   if (ctx.generated) return false;
-  if (ctx.language === 'hcl') return ctx.lower.includes('azurerm_role_');
-  if (ctx.language === 'json') return ctx.lower.includes('microsoft.authorization/role') || ctx.lower.includes('assignablescopes');
+  if (ctx.language === 'hcl') return WORDS.has(ctx, 'azurerm_role_');
+  if (ctx.language === 'json') return WORDS.has(ctx, 'microsoft.authorization/role') || WORDS.has(ctx, 'assignablescopes');
   return false;
 }
 

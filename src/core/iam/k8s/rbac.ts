@@ -1,6 +1,7 @@
 // Judges Kubernetes RBAC objects (Role, ClusterRole and their bindings) in YAML or JSON manifests,
 // every document of a file and every rule of a role (not only the first).
 import type { Detector, ScanContext } from '../../detector';
+import { KeywordSet } from '../../keywordIndex';
 import { dataFromJson, dataFromYaml, get, stringList, stringValue, type DataNode, type DataScalar } from '../../structured';
 import type { RawFinding, Severity } from '../../types';
 import { bindingRemedy, manifestFacts, ruleRemedy, type ManifestFacts } from './rbacRemedy';
@@ -20,9 +21,9 @@ type Item = { value: string; node: DataScalar };
 export const k8sRbacDetector: Detector = {
   id: 'iam-k8s-rbac',
   rules: Object.values(K8S_RULES),
-  wantsTree: (ctx) => (ctx.language === 'yaml' || ctx.language === 'json') && mentionsRbac(ctx.lower),
+  wantsTree: mentionsRbac,
   detect(ctx: ScanContext): RawFinding[] {
-    if (!ctx.tree || !mentionsRbac(ctx.lower)) return [];
+    if (!ctx.tree || !mentionsRbac(ctx)) return [];
     const docs = ctx.language === 'yaml' ? dataFromYaml(ctx.tree.rootNode) : ctx.language === 'json' ? dataFromJson(ctx.tree.rootNode) : [];
     const out: RawFinding[] = [];
     const objects = docs.flatMap(objectsOf);
@@ -38,10 +39,13 @@ export const k8sRbacDetector: Detector = {
   },
 };
 
-const ROLE_KIND = /kind["']?\s{0,4}:\s{0,4}["']?(?:cluster)?role/;
+const ROLE_KIND = /kind["']?\s{0,4}:\s{0,4}["']?(?:cluster)?role/i;
+/** Looked up in the keyword pass every detector shares (see keywordIndex.ts). */
+const WORDS = new KeywordSet(['rbac.authorization.k8s.io', 'kind']);
 
-function mentionsRbac(lower: string): boolean {
-  return lower.includes('rbac.authorization.k8s.io') || ROLE_KIND.test(lower);
+function mentionsRbac(ctx: ScanContext): boolean {
+  if (ctx.language !== 'yaml' && ctx.language !== 'json') return false;
+  return WORDS.has(ctx, 'rbac.authorization.k8s.io') || (WORDS.has(ctx, 'kind') && ROLE_KIND.test(ctx.text));
 }
 
 /** A manifest, or the items of a `kind: List`. */
