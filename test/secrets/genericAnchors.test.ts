@@ -44,3 +44,35 @@ test('anchors of a window of lines are those of the whole text that start in it'
     }
   }
 });
+
+test('a name whose whole value is a literal the report refuses silently makes no anchor; one it judges or tells about does', () => {
+  const refused = [
+    'const apiKey = "https://api.github.com/v1";\n', // a URL without credentials
+    'token: "GITHUB_SHA",\n', // an environment variable's name
+    '  "secretKey": "Type it below",\n', // natural language
+    'db_password = "./config/db.txt"  # read at start-up\n', // a file path
+  ];
+  for (const text of refused) assert.deepEqual(anchors(text), [], text);
+  const judged = [
+    'const apiKey = "AbCdEf0123456789xyzQ";\n', // random enough: judged
+    'token: "Bearer AbCdEf0123456789xyzQ",\n', // a part of it (after the scheme) is judged
+    '  "secretKey": "xxxxxxxxxxxxxxxx",\n', // a placeholder: the report tells why it is dropped
+    'const apiKey = "https://api.github.com/v1" + suffix;\n', // not the whole value
+    'const stripePublishableKey = "https://api.github.com/v1";\n', // a public key name: the report tells
+  ];
+  for (const text of judged) assert.equal(anchors(text).length, 1, text);
+});
+
+test('a literal after a comma outside the brackets opened since a name is not its value', () => {
+  assert.deepEqual(anchors('defineInjectable({ token: PlatformRef, factory: "platform" });\n'), []);
+  assert.deepEqual(anchors('import { InjectionToken, Type } from "@angular/core";\n'), []);
+  assert.deepEqual(anchors('def connect(host, password=None, user="deploy-bot-42"):\n'), []);
+  // Still anchors: more targets of one assignment, a comma inside a call, and a quoted name bound by its comma.
+  const kept = [
+    'signingKey, _ := hex.DecodeString("2c26b46b68ffc68ff99b453c1d30413413422d70")\n',
+    'new NetworkCredential(user, "Zx8-kq2-Lm4");\n',
+    'headers.set("Authorization", "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==");\n',
+    '(user, password) = ("admin", "Zx8-kq2-Lm4")\n',
+  ];
+  for (const text of kept) assert.equal(anchors(text).length, 1, text);
+});

@@ -5,6 +5,7 @@ import type { LiveMemory } from '../../liveDocuments';
 import { KeywordSet, occursAt } from '../../keywordIndex';
 import type { LanguageKey } from '../../lang/languages';
 import { classifyName } from '../names';
+import { refusedSilently } from './report';
 import { LATER_ARGUMENT_SINKS, SETTER_PREFIX, SINK_WORDS } from './sinks';
 
 /** Lower-case fragments of every secret name and sink callee (`pass` covers password, passwd, passphrase). */
@@ -101,7 +102,7 @@ export function findAnchors(holder: { text: string }, quotedValues = false, from
     // name's first literal must not be one that is never a secret (`''`, `"DB_PASSWORD"`, `"${x}"`).
     if (!wanted) continue;
     if (kind === 'sink' && LATER_ARGUMENT_SINKS.has(text.slice(word.start, word.end).toLowerCase()) && !literalAfterComma(text, word.end)) continue;
-    if (!quotedValues || (kind === 'sink' ? quoteNear(text, word.end) : literalMayBeSecret(text, word)) || (kind === 'strong' && valueInComment(text, word))) {
+    if (!quotedValues || (kind === 'sink' ? quoteNear(text, word.end) : literalMayBeSecret(text, word, dottedName(text, word))) || (kind === 'strong' && valueInComment(text, word))) {
       out.push(next.at);
     }
   }
@@ -187,14 +188,24 @@ function nextNonBlank(text: string, from: number): number {
   return from;
 }
 
+/** The rest of an assignment's target list after a comma: names, `_`, `*rest`, brackets, then `=` or `:=`. */
+const MORE_TARGETS = /^[\w$@*,()[\] \t]*?(?::=|=(?![=>]))/;
+
 /** Empty, an environment variable's name, or interpolated (`${'…'}`, a literal substituted, still counts). */
 const NEVER_SECRET = /^(?:|[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|.*(?:\$\{(?![ \t]*['"\x60])|\{\{|#\{).*)$/s;
+
+function dottedName(text: string, word: { start: number; end: number }): string {
+  const dotted = expand(text, word.start, word.end, isDottedChar);
+  return text.slice(dotted.start, dotted.end);
+}
 
 /**
  * Whether the first string literal after a name (on its line or the next) could hold a secret.
  * When the name is itself a quoted key (`"apiKey": ...`), its closing quote is stepped over.
+ * A literal that is the name's whole value (`"apiKey": "…",`, `token = '…';`) must also be one the
+ * report would not refuse silently.
  */
-function literalMayBeSecret(text: string, word: { start: number; end: number }): boolean {
+function literalMayBeSecret(text: string, word: { start: number; end: number }, name: string): boolean {
   let from = word.end;
   const before = text.charCodeAt(word.start - 1);
   // A quoted name (a JSON key, a Terraform `variable "db_password"` label) may bind a value further away.
@@ -204,10 +215,18 @@ function literalMayBeSecret(text: string, word: { start: number; end: number }):
   // literal follows on the line (`System.getenv("DB_PASSWORD") ?: "fallback"`).
   if (quotedName && text.charCodeAt(nextNonBlank(text, from)) === 41 && !quoteBeforeLineEnd(text, from)) return false;
   let newlines = 0;
+  // Brackets opened since the name: a `,` or `;` outside them ends what the name binds (`{ token: Foo,
+  // factory: … }`, `import { InjectionToken, … } from '…'`), so a later literal is not its value, unless
+  // more targets of one assignment follow (`signingKey, _ := hex.DecodeString("…")`). After a quoted
+  // name a comma is the binding itself (`headers.set("Authorization", …)`).
+  let depth = 0;
   const end = Math.min(text.length, from + QUOTE_WINDOW);
   for (let i = from; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 10 && ++newlines === 2) return quotedName;
+    if (c === 40 || c === 91 || c === 123) depth++;
+    else if (c === 41 || c === 93 || c === 125) depth--;
+    else if ((c === 44 || c === 59) && depth === 0 && !quotedName && !(c === 44 && nextNonBlank(text, from) === i && MORE_TARGETS.test(text.slice(i + 1, i + 200)))) return false;
     if (c !== 34 && c !== 39 && c !== 96) continue;
     const close = text.indexOf(String.fromCharCode(c), i + 1);
     const lineEnd = text.indexOf('\n', i + 1);
@@ -215,9 +234,24 @@ function literalMayBeSecret(text: string, word: { start: number; end: number }):
     if (close === -1 || (lineEnd !== -1 && close > lineEnd) || text.charCodeAt(close - 1) === 92) return true;
     // `"".join([...])`, `String.join("", …)`: the empty string only joins the literals that follow.
     if (close === i + 1 && (text.startsWith('.join(', close + 1) || text.slice(Math.max(0, i - 5), i).toLowerCase() === 'join(')) return true;
-    return !NEVER_SECRET.test(text.slice(i + 1, close));
+    const content = text.slice(i + 1, close);
+    if (NEVER_SECRET.test(content)) return false;
+    return !(isWholeValue(text, from, i, close) && !content.includes('\\') && refusedSilently(name, content));
   }
   return quotedName;
+}
+
+/**
+ * Whether the literal quoted at `[open, close]` is all that is bound after a name ending at `from`:
+ * one `:`, `=` or `:=` and blanks before it, and after it the end of the line, a comment or a
+ * separator (`,` `;` `}` `]` `)`). Not a call, a concatenation, a condition or a default.
+ */
+function isWholeValue(text: string, from: number, open: number, close: number): boolean {
+  if (!/^[ \t]*(?::=?|=)[ \t]*$/.test(text.slice(from, open))) return false;
+  const after = nextNonBlank(text, close + 1);
+  const c = text[after];
+  return after >= text.length || c === '\n' || c === '\r' || c === ',' || c === ';' || c === '}' || c === ']' || c === ')' ||
+    text.startsWith('//', after) || c === '#';
 }
 
 /** A quote between `from` and the end of the next line (`"`, `'`, or a backtick). */

@@ -139,6 +139,23 @@ export function reportHit(hit: GenericHit, scope: ReportScope): RawFinding | nul
   };
 }
 
+/**
+ * Whether `reportHit` returns null without a drop note for `value` under `name`, whatever the
+ * hit's kind and strength: the text prefilter then needs no syntax tree to know it. Values a part
+ * of which is judged (a default, an auth scheme's credential, a connection string's password) and
+ * public key names are left to `reportHit`.
+ */
+export function refusedSilently(name: string, value: string): boolean {
+  if (referenceDefault(value) || afterAuthScheme(value) || connectionPassword(value) || publicKeyName(name)) return false;
+  // A connection string without a password part is refused silently; every other kind judges the
+  // value like a password or like a token up to their first silent refusal.
+  const silent = (kind: SecretKind) => {
+    const verdict = assessValue(value, kind, true);
+    return !verdict.credible && !verdict.tell;
+  };
+  return silent('password') && silent('token');
+}
+
 /** The rule a generic hit of `kind` is reported (or dropped) under. */
 export function genericRuleId(kind: SecretKind): string {
   return `secret/generic-${kind === 'connection-string' ? 'password' : kind}`;
