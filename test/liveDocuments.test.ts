@@ -102,6 +102,11 @@ function randomEdit(text: string, random: () => number): { at: number; remove: n
   return { at, remove: random() < 0.45 ? 1 : 0, insert: random() < 0.8 ? chars[Math.floor(random() * chars.length)] : '' };
 }
 
+/** The edit that undoes `last`, so that a document an edit broke heals again. */
+function undo(last: { at: number; insert: string; removed: string }): { at: number; remove: number; insert: string } {
+  return { at: last.at, remove: last.insert.length, insert: last.removed };
+}
+
 test('open documents edited at random report exactly what a fresh scan of the same text reports', async () => {
   const host = new ParserHost(nodeWasmSource());
   const detectors = builtinDetectors(DEFAULT_CONFIG);
@@ -115,10 +120,13 @@ test('open documents edited at random report exactly what a fresh scan of the sa
     let text = initial;
     const key = `file:///${path}`;
     await live.scan({ path, text, documentKey: key });
+    let last: { at: number; insert: string; removed: string } | undefined;
     for (let step = 0; step < 60; step++) {
-      const edit = randomEdit(text, random);
+      const heal = last !== undefined && random() < 0.2;
+      const edit = heal ? undo(last!) : randomEdit(text, random);
       const before = text.slice(0, edit.at);
       const removed = text.slice(edit.at, edit.at + edit.remove);
+      last = heal ? undefined : { at: edit.at, insert: edit.insert, removed };
       const row = before.split('\n').length - 1;
       const column = edit.at - (before.lastIndexOf('\n') + 1);
       const removedLines = removed.split('\n');
@@ -144,22 +152,31 @@ test('open documents edited at random report exactly what a fresh scan of the sa
 });
 
 /** Code a few hundred lines long between the secrets, so that a large file's parse windows stay apart. */
-function filler(language: 'python' | 'ts', count: number, from: number): string {
-  const line = (i: number) => (language === 'python' ? `value_${i} = compute(${i}, "step ${i}")  # step ${i}` : `const value${i} = compute(${i}, 'step ${i}'); // step ${i}`);
+function filler(language: 'python' | 'ts' | 'json', count: number, from: number): string {
+  const line = (i: number) => (language === 'python' ? `value_${i} = compute(${i}, "step ${i}")  # step ${i}`
+    : language === 'ts' ? `const value${i} = compute(${i}, 'step ${i}'); // step ${i}`
+      : `  "step_${i}": { "value": ${i}, "label": "step ${i}", "tags": ["a", "b"] },`);
   return Array.from({ length: count }, (_, i) => line(from + i)).join('\n') + '\n';
 }
 
+/** A settings file of nested objects: secrets, ciphertext and comments among plain members. */
+function largeJson(): string {
+  const part = (i: number) => `${filler('json', 100, i * 100)}  "app_${i}": ${fixture('appsettings.json')},\n  "renovate_${i}": ${fixture('ciphertext/renovate.json')}`;
+  return `{\n${[0, 1, 2, 3].map(part).join(',\n')}\n}\n`;
+}
+
 /** Edits that open or close what spans lines in each language: strings, brackets, comments, blocks. */
-const SPANNING: Record<'python' | 'ts', string[]> = {
+const SPANNING: Record<'python' | 'ts' | 'json', string[]> = {
   python: ['"""', "'''", '(', ')', '[', ']', '{', '}', '\\', 'def f():\n', '    '],
   ts: ['`', '/*', '*/', '(', ')', '{', '}', '[', ']', '${'],
+  json: ['"', '{', '}', '[', ']', ',', ':', '/*', '*/', '//', '\\'],
 };
 
 /**
  * Files above the windowed-parse size are parsed in windows around what detectors look at, open or
  * not: an open one's windowed tree is reparsed incrementally, with the windows of the new text.
  */
-test('large open documents parsed in windows report exactly what a fresh scan reports, whatever the edit opens or closes', async () => {
+test('large open documents parsed in windows (code, JSON) report exactly what a fresh scan reports, whatever the edit opens or closes', async () => {
   const host = new ParserHost(nodeWasmSource());
   const detectors = builtinDetectors(DEFAULT_CONFIG);
   const trees = new IncrementalTrees(host);
@@ -177,6 +194,7 @@ test('large open documents parsed in windows report exactly what a fresh scan re
   const cases = [
     { path: 'app/big_app.py', kind: 'python' as const, text: [0, 1, 2, 3, 4].map((i) => filler('python', 60, i * 100) + fixture('flask_app.py') + fixture('comments/migrate_users.py')).join('\n') },
     { path: 'src/big_server.ts', kind: 'ts' as const, text: [0, 1, 2, 3].map((i) => filler('ts', 60, i * 100) + fixture('express_server.js') + fixture('settings.ts')).join('\n') },
+    { path: 'config/big_settings.json', kind: 'json' as const, text: largeJson() },
   ];
   let compared = 0;
   let withFindings = 0;
@@ -185,13 +203,16 @@ test('large open documents parsed in windows report exactly what a fresh scan re
     let text = initial;
     const key = `file:///${path}`;
     await live.scan({ path, text, documentKey: key });
+    let last: { at: number; insert: string; removed: string } | undefined;
     for (let step = 0; step < 70; step++) {
       const spanning = SPANNING[kind];
-      const edit = random() < 0.35
-        ? { at: Math.floor(random() * text.length), remove: 0, insert: spanning[Math.floor(random() * spanning.length)] }
-        : randomEdit(text, random);
+      const heal = last !== undefined && random() < 0.2;
+      const edit = heal ? undo(last!)
+        : random() < 0.35 ? { at: Math.floor(random() * text.length), remove: 0, insert: spanning[Math.floor(random() * spanning.length)] }
+          : randomEdit(text, random);
       const before = text.slice(0, edit.at);
       const removed = text.slice(edit.at, edit.at + edit.remove);
+      last = heal ? undefined : { at: edit.at, insert: edit.insert, removed };
       const row = before.split('\n').length - 1;
       const column = edit.at - (before.lastIndexOf('\n') + 1);
       const removedLines = removed.split('\n');

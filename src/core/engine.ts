@@ -6,6 +6,7 @@ import { LiveDocuments, runLocal, type Locality, type Revision } from './liveDoc
 import { splitRegions } from './regions';
 import { blankTemplates } from './structured/templates';
 import { findSuppressions, findSuppressionsLive, suppressionFor } from './suppressions';
+import { jsonWindows } from './jsonWindows';
 import { hash64, LineIndex, looksMinified, redact } from './text';
 import { holdsSecretValue } from './rules/taxonomy';
 import { mapFindingSpans, type FileScanResult, type Finding, type RawFinding, type RuleInfo, type Span } from './types';
@@ -80,6 +81,8 @@ export class Engine {
 
     const raw: RawFinding[] = [];
     let droppedKeys: Set<string> | undefined;
+    // The whole text's detector context: its keyword pass also finds the suppression markers.
+    let wholeContext: ScanContext | undefined;
     for (const region of splitRegions(doc.text, language)) {
       const whole = region.text === doc.text;
       const key = whole ? doc.documentKey : undefined;
@@ -94,7 +97,8 @@ export class Engine {
         droppedKeys.add(identity);
         result.dropped.push({ ruleId, line, reason });
       };
-      const found = await this.scanRegion(doc.path, region.language, region.text, generated, result, key, note, drop, whole ? lines : undefined, live);
+      const { found, ctx } = await this.scanRegion(doc.path, region.language, region.text, generated, result, key, note, drop, whole ? lines : undefined, live);
+      if (whole) wholeContext = ctx;
       const map = (s: Span): Span => {
         const start = region.toDocument(s.start);
         return { start, end: Math.max(start, region.toDocumentEnd?.(s.end) ?? region.toDocument(s.end)) };
@@ -104,7 +108,7 @@ export class Engine {
 
     result.suppressions = revision
       ? findSuppressionsLive(doc.text, language, doc.path, lines, revision.memory)
-      : findSuppressions(doc.text, language, doc.path, lines);
+      : findSuppressions(doc.text, language, doc.path, lines, wholeContext);
     for (const f of dedupe(raw)) {
       const finding = this.toFinding(doc, f, lines);
       if (!finding) continue;
@@ -120,7 +124,7 @@ export class Engine {
   private async scanRegion(
     path: string, language: LanguageKey, text: string, generated: boolean, result: FileScanResult, documentKey?: string,
     note?: ScanContext['note'], drop?: ScanContext['drop'], lines = new LineIndex(text), revision?: Revision,
-  ): Promise<RawFinding[]> {
+  ): Promise<{ found: RawFinding[]; ctx: ScanContext }> {
     let keepTree = false;
     let release: (() => void) | undefined;
     const ctx = regionContext({ path, language, text, lines, generated, note, drop, live: revision?.memory }, revision?.lower);
@@ -136,7 +140,7 @@ export class Engine {
       // Helm and Go templates break YAML; blanked in place, the manifest parses and offsets hold.
       const parsed = await this.trees.parse(language, language === 'yaml' ? blankTemplates(text) : text, documentKey, windows);
       ctx.tree = parsed.tree;
-      if (parsed.changes) lazyTreeChanges(ctx, parsed.changes);
+      if (parsed.changes) ctx.computeTreeChanges = parsed.changes;
       keepTree = Boolean(parsed.cached);
       release = parsed.release;
       if (parsed.failure) result.skipped = `syntax-aware checks skipped: ${parsed.failure}`;
@@ -160,7 +164,7 @@ export class Engine {
       release?.();
       if (!keepTree) ctx.tree?.delete();
     }
-    return out;
+    return { found: out, ctx };
   }
 
   /** Frees what is kept for an open document (call when it closes). */
@@ -203,15 +207,18 @@ export class Engine {
 
 /** Above this size, a file is parsed only around what detectors look at. */
 const WINDOWED_PARSE_ABOVE = 16 * 1024;
-/** Languages whose statements parse on their own; nested data formats need their enclosing structure. */
-const WINDOWED_LANGUAGES: ReadonlySet<LanguageKey> = new Set<LanguageKey>(['javascript', 'typescript', 'tsx', 'python']);
+/**
+ * Languages parsed in windows: statements of code parse on their own (line windows); JSON keeps
+ * its enclosing structure (`jsonWindows`).
+ */
+const WINDOWED_LANGUAGES: ReadonlySet<LanguageKey> = new Set<LanguageKey>(['javascript', 'typescript', 'tsx', 'python', 'json']);
 /** Lines of context kept before and after each offset a detector focuses on. */
 const WINDOW_LINES_BEFORE = 3;
 const WINDOW_LINES_AFTER = 4;
 
 /**
- * The merged line windows around every offset the tree-wanting detectors focus on, or undefined
- * when one of them needs the whole tree.
+ * The parts of the text to parse for every offset the tree-wanting detectors focus on (line windows,
+ * or JSON's enclosing structure), or undefined when one of them needs the whole tree.
  */
 function parseWindows(ctx: ScanContext, wanting: Detector[]): Range[] | undefined {
   const offsets: number[] = [];
@@ -220,6 +227,16 @@ function parseWindows(ctx: ScanContext, wanting: Detector[]): Range[] | undefine
     offsets.push(...d.treeFocus(ctx));
   }
   offsets.sort((a, b) => a - b);
+  const windows = ctx.language === 'json' ? jsonWindows(ctx.text, offsets) : lineWindows(ctx, offsets);
+  const point = (offset: number) => {
+    const p = ctx.lines.position(offset);
+    return { row: p.line, column: p.character };
+  };
+  return windows.map((w) => ({ startIndex: w.start, endIndex: w.end, startPosition: point(w.start), endPosition: point(w.end) }));
+}
+
+/** The merged line windows around `offsets` (sorted). */
+function lineWindows(ctx: ScanContext, offsets: number[]): Span[] {
   const windows: Span[] = [];
   for (const offset of offsets) {
     const line = ctx.lines.lineOf(offset);
@@ -229,11 +246,7 @@ function parseWindows(ctx: ScanContext, wanting: Detector[]): Range[] | undefine
     if (last && start <= last.end) last.end = Math.max(last.end, end);
     else windows.push({ start, end });
   }
-  const point = (offset: number) => {
-    const p = ctx.lines.position(offset);
-    return { row: p.line, column: p.character };
-  };
-  return windows.map((w) => ({ startIndex: w.start, endIndex: w.end, startPosition: point(w.start), endPosition: point(w.end) }));
+  return windows;
 }
 
 /** A context over a slice of a region's text, for a detector re-run around an edit; spans it reports are slice offsets. */
@@ -249,22 +262,47 @@ function subContext(ctx: ScanContext, span: Span): ScanContext {
   });
 }
 
-/** A detector context over `text`, its lower-cased copy made only when a detector asks for it. */
-function regionContext(parts: Omit<ScanContext, 'lower' | 'tree'>, lowerText = () => parts.text.toLowerCase()): ScanContext {
-  let lower: string | undefined;
-  return {
-    ...parts,
-    get lower() {
-      return (lower ??= lowerText());
-    },
-    tree: null,
-  };
+/**
+ * A detector context over `text`: its lower-cased copy and the tree's changed ranges are computed
+ * the first time a detector reads them. A class, so that every context has one shape: the
+ * detectors read its fields millions of times over a workspace.
+ */
+class RegionContext implements ScanContext {
+  readonly path: string;
+  readonly language: LanguageKey;
+  readonly text: string;
+  readonly lines: LineIndex;
+  readonly generated: boolean;
+  readonly note: ScanContext['note'];
+  readonly drop: ScanContext['drop'];
+  readonly live: ScanContext['live'];
+  tree: Tree | null = null;
+  computeTreeChanges: (() => Span[]) | undefined = undefined;
+  private lowered: string | undefined = undefined;
+  private changes: Span[] | undefined = undefined;
+
+  constructor(parts: Omit<ScanContext, 'lower' | 'tree'>, private readonly lowerText: (() => string) | undefined) {
+    this.path = parts.path;
+    this.language = parts.language;
+    this.text = parts.text;
+    this.lines = parts.lines;
+    this.generated = parts.generated;
+    this.note = parts.note;
+    this.drop = parts.drop;
+    this.live = parts.live;
+  }
+
+  get lower(): string {
+    return (this.lowered ??= this.lowerText ? this.lowerText() : this.text.toLowerCase());
+  }
+
+  get treeChanges(): Span[] | undefined {
+    return this.computeTreeChanges && (this.changes ??= this.computeTreeChanges());
+  }
 }
 
-/** `ctx.treeChanges`, computed the first time a detector reads it. */
-function lazyTreeChanges(ctx: ScanContext, compute: () => Span[]): void {
-  let changes: Span[] | undefined;
-  Object.defineProperty(ctx, 'treeChanges', { get: () => (changes ??= compute()), enumerable: true, configurable: true });
+function regionContext(parts: Omit<ScanContext, 'lower' | 'tree'>, lowerText?: () => string): RegionContext {
+  return new RegionContext(parts, lowerText);
 }
 
 /** Keeps one finding per value: the most certain, the most specific (a provider format over a generic rule). */

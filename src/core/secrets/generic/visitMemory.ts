@@ -17,9 +17,11 @@ export interface KeptVisits {
  */
 export function reusableVisits(ctx: ScanContext, memory: LiveMemory, walk: (offset: number) => AnchorVisit): (offset: number) => AnchorVisit {
   const kept = memory.recall<KeptVisits>(VISITS_KEY);
+  if (!kept) return walk;
   const change = memory.change;
+  // Comparing the trees can cost as much as the reparse: done only when there are visits to reuse.
   const syntax = change ? ctx.treeChanges && merged(ctx.treeChanges) : [];
-  if (!kept || !syntax) return walk;
+  if (!syntax) return walk;
   const byOffset = new Map<number, AnchorVisit>();
   kept.anchors.forEach((offset, i) => byOffset.set(offset, kept.visits[i]));
   if (!change) return (offset) => byOffset.get(offset) ?? walk(offset);
