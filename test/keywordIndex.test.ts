@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { KeywordSet } from '../src/core/keywordIndex';
+import { LiveDocuments } from '../src/core/liveDocuments';
 import { KeywordScanner } from '../src/core/secrets/keywordScanner';
 
 /** The scanner leaves holes for words without hits; a set lists them as undefined. */
@@ -54,4 +55,28 @@ test('has: one word of the set, like lower.includes(word)', () => {
   assert.equal(set.has(holder, 'aws-cdk'), true);
   assert.equal(set.has(holder, 'accesskey'), false);
   assert.throws(() => set.has(holder, 'secretsmanager'), /not a word of this set/);
+});
+
+test('in an open document the hits, found again only on the lines an edit touched, equal a whole pass over the new text', () => {
+  const words = new KeywordSet(['token', 'pass', 'gh auth', '://', 'key', 'scope']);
+  const live = new LiveDocuments();
+  let text = [
+    'const token = "tk-live-0a9s8d7f6g"; // pass the key', 'gh auth refresh -s repo', 'url = "https://x.example/path"',
+    'SCOPE=repo', 'İstanbul keyKEYkey', '', 'end',
+  ].join('\n').repeat(4);
+  let seed = 11;
+  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const pieces = ['\n', 'to', 'ken', 'k', 'ey', ' ', 'gh', ' auth', ':', '//', 'İ', '😀', 'PASS', ''];
+  let redone = 0;
+  for (let step = 0; step < 300; step++) {
+    const revision = live.revise('doc', text, 'text', false);
+    const holder = { text, live: revision.memory };
+    assert.deepEqual(words.hits(holder), words.hits({ text }), `step ${step}`);
+    if (revision.memory.change) redone++;
+    // Edits that make and break words, join and split lines, at the start, the end and in between.
+    const at = step % 17 === 0 ? 0 : step % 19 === 0 ? text.length : Math.floor(random() * text.length);
+    const removed = Math.floor(random() * 4);
+    text = text.slice(0, at) + pieces[Math.floor(random() * pieces.length)] + text.slice(at + removed);
+  }
+  assert.ok(redone > 250, `${redone} revisions redid the pass around their edit`);
 });

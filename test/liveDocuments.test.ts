@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { Tree } from 'web-tree-sitter';
 import type { Detector, ScanContext } from '../src/core/detector';
 import { changedSpan, LiveDocuments } from '../src/core/liveDocuments';
-import { anchorsOf, findAnchors } from '../src/core/secrets/generic/anchors';
+import { anchorsOf, findAnchors, MAX_ANCHORS } from '../src/core/secrets/generic/anchors';
 import { findSuppressions, findSuppressionsLive } from '../src/core/suppressions';
 import { LineIndex } from '../src/core/text';
 import { mentions } from '../src/core/mentions';
@@ -239,8 +239,14 @@ test('large open documents parsed in windows (code, JSON) report exactly what a 
   assert.ok(withFindings > compared * 0.8, `${withFindings} of ${compared} scans had findings`);
 });
 
-/** Random single-character edits of `text` fed to `revise`, with the revision's context checked against a fresh computation. */
-async function reviseRandomly(text: string, language: 'python' | 'yaml', steps: number, check: (ctx: ScanContext, fresh: string) => void) {
+/**
+ * Random single-character edits of `text` (or those `edit` makes) fed to `revise`, with the
+ * revision's context checked against a fresh computation.
+ */
+async function reviseRandomly(
+  text: string, language: 'python' | 'yaml', steps: number, check: (ctx: ScanContext, fresh: string) => void,
+  edit?: (text: string, random: () => number) => string,
+) {
   const live = new LiveDocuments();
   let seed = 5;
   const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
@@ -249,6 +255,10 @@ async function reviseRandomly(text: string, language: 'python' | 'yaml', steps: 
     const revision = live.revise('doc', text, language, false);
     const ctx: ScanContext = { path: 'a.py', language, text, lines: revision.lines, generated: false, tree: null, live: revision.memory, get lower() { return revision.lower(); } };
     check(ctx, text);
+    if (edit) {
+      text = edit(text, random);
+      continue;
+    }
     // Half the edits land next to a quote, where they decide whether a name on the line before binds a literal.
     let at = Math.floor(random() * text.length);
     if (random() < 0.5) at = Math.max(text.indexOf('"', at), 0) + (random() < 0.5 ? 1 : 0);
@@ -274,6 +284,28 @@ test('anchors, line index and lower-cased text patched around edits equal those 
     checked++;
   });
   assert.equal(checked, 300);
+});
+
+test('anchors of an edited document at the anchor cap are those of the whole text, also when an edit removes or adds some', async () => {
+  // One anchor a line, a few more than the cap: lines removed and added before the cap move it.
+  const line = (i: number) => `token_${i} = "tk-live-${i}-0a9s8d7f6g"`;
+  const text = Array.from({ length: MAX_ANCHORS + 6 }, (_, i) => line(i)).join('\n') + '\nplain = 1\n';
+  let below = 0;
+  await reviseRandomly(text, 'python', 80, (ctx, fresh) => {
+    const fromScratch = findAnchors({ text: fresh }, true);
+    assert.deepEqual(anchorsOf(ctx), fromScratch);
+    if (fromScratch.length < MAX_ANCHORS) below++;
+  }, (current, random) => {
+    const lines = current.split('\n');
+    const at = Math.floor(random() * 40) * (random() < 0.2 ? 50 : 1);
+    const what = random();
+    // Remove a line (an anchor), add one, or break a name, mostly before the cap.
+    if (what < 0.45) lines.splice(at, 1);
+    else if (what < 0.75) lines.splice(at, 0, line(1000 + at));
+    else lines[at] = `x${lines[at] ?? ''}`.replace('token', 'tok en');
+    return lines.join('\n');
+  });
+  assert.ok(below > 5, `${below} revisions had fewer anchors than the cap`);
 });
 
 test('suppression comments of an edited document are those of the whole text', async () => {

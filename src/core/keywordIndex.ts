@@ -3,6 +3,7 @@
 // Aho-Corasick pass over the union of all declared words, and every later lookup on the same
 // context reads its hits. Separate passes (a regex, `includes` per word, `toLowerCase` first) cost
 // several times more over a large workspace: see notes/throughput.md.
+import type { LiveMemory } from './liveDocuments';
 import { KeywordScanner } from './secrets/keywordScanner';
 
 /** Every declared word, each once; a word's index is its id. */
@@ -13,14 +14,49 @@ let scanner: KeywordScanner | undefined;
 /** Hits of the union per text holder (a `ScanContext`), kept as long as the holder lives. */
 const cache = new WeakMap<object, (number[] | undefined)[]>();
 
+/** A text holder: the scan context, whose `live` memory (an open document) lets the pass be redone only around the edit. */
+type Holder = { text: string; live?: LiveMemory };
+
 /** The union's hits in `holder.text`, from the cache when this holder was scanned with the current union. */
-function unionHits(holder: { text: string }): (number[] | undefined)[] {
+function unionHits(holder: Holder): (number[] | undefined)[] {
   let hits = cache.get(holder);
   if (!hits || hits.length !== union.length) {
     scanner ??= new KeywordScanner(union);
-    hits = scanner.scan(holder.text);
+    hits = holder.live ? liveHits(holder.text, holder.live, scanner) : scanner.scan(holder.text);
     cache.set(holder, hits);
   }
+  return hits;
+}
+
+const LIVE_KEY = 'keywords:hits';
+
+/**
+ * An open document's hits: those of its last revision, the pass redone only over the lines the edit
+ * touched. No keyword holds a line break, so every occurrence lies within one line and the lines
+ * around the edit are the only ones whose occurrences can change.
+ */
+function liveHits(text: string, memory: LiveMemory, pass: KeywordScanner): (number[] | undefined)[] {
+  const previous = memory.recall<(number[] | undefined)[]>(LIVE_KEY);
+  const change = memory.change;
+  let hits: (number[] | undefined)[];
+  if (!previous || previous.length !== union.length) hits = pass.scan(text);
+  else if (!change) hits = previous;
+  else {
+    const from = text.lastIndexOf('\n', change.start - 1) + 1;
+    const lineEnd = text.indexOf('\n', change.newEnd);
+    const to = lineEnd === -1 ? text.length : lineEnd;
+    const delta = change.newEnd - change.oldEnd;
+    const redone = pass.scan(text.slice(from, to));
+    hits = previous.map((offsets, k) => {
+      const kept: number[] = [];
+      if (offsets) for (const at of offsets) if (at < from) kept.push(at);
+      for (const at of redone[k] ?? []) kept.push(at + from);
+      // The old text from `to - delta` on is the new text from `to` on.
+      if (offsets) for (const at of offsets) if (at >= to - delta) kept.push(at + delta);
+      return kept.length ? kept : undefined;
+    });
+  }
+  memory.keep(LIVE_KEY, hits);
   return hits;
 }
 

@@ -52,7 +52,7 @@ function liveAnchors(ctx: ScanContext, memory: LiveMemory): number[] {
   const previous = memory.recall<number[]>(ANCHORS_KEY);
   const change = memory.change;
   let anchors: number[];
-  if (!previous || previous.length >= MAX_ANCHORS) anchors = findAnchors(ctx, quoted);
+  if (!previous) anchors = findAnchors(ctx, quoted);
   else if (!change) anchors = previous;
   else {
     // Scanning resumes in step with a whole-text scan at any line start, since no word crosses a line break.
@@ -62,8 +62,16 @@ function liveAnchors(ctx: ScanContext, memory: LiveMemory): number[] {
     const to = lastLine + 1 < lines.lineCount ? lines.lineStart(lastLine + 1) : ctx.text.length;
     const delta = change.newEnd - change.oldEnd;
     anchors = previous.filter((a) => a < from);
-    anchors.push(...findAnchors(ctx, quoted, from, to));
+    if (anchors.length < MAX_ANCHORS) anchors.push(...findAnchors(ctx, quoted, from, to));
     for (const a of previous) if (a + delta >= to) anchors.push(a + delta);
+    // The last scan stopped at the cap, so the text after its last anchor was never searched: when
+    // the edit removed anchors, the search goes on from there (from that anchor's line start).
+    if (previous.length >= MAX_ANCHORS && anchors.length < MAX_ANCHORS) {
+      const resume = Math.max(to, previous[previous.length - 1] + delta + 1);
+      if (resume < ctx.text.length) {
+        for (const a of findAnchors(ctx, quoted, lines.lineStart(lines.lineOf(resume)), ctx.text.length)) if (a >= resume) anchors.push(a);
+      }
+    }
     anchors.length = Math.min(anchors.length, MAX_ANCHORS);
   }
   memory.keep(ANCHORS_KEY, anchors);
