@@ -36,11 +36,12 @@ export interface ScanOutcome {
 const MEASURE_MS = 200;
 const WORTH_MS = 1000;
 /**
- * So many files listed and not yet claimed are worth a worker at once, without measuring first (the
- * walk lists about 1,000 files in its first slices on a large tree): at a typical 2,000 files a
- * second they hold half a second of work, and the worker warms up while this thread starts.
+ * A worker starts at once, without measuring first, when the walk's first slice listed this many
+ * files and was not enough to list them all, or when this many files wait to be claimed: a tree
+ * that large holds seconds of work, and the worker warms up while this thread starts.
  */
-const EAGER_FILES = 1000;
+const EAGER_FIRST_SLICE = 100;
+const EAGER_WAITING = 1000;
 /** Set (to 1) by tests: this thread lists files and collects outcomes but leaves every scan to the workers. */
 const WORKERS_ONLY = process.env.KEYHOLE_WORKERS_ONLY === '1';
 /** The walk lists files for this long, then lets the scan (and the workers' messages) in. */
@@ -125,8 +126,9 @@ export async function scanFiles(paths: string[], options: ScanOptions): Promise<
     let engine: Engine | undefined;
     let started: NodeJS.CpuUsage | undefined;
     let scannedHere = 0;
+    if (!pool && maxWorkers > 0 && !walkDone && entries.length >= EAGER_FIRST_SLICE) startPool();
     while (!(WORKERS_ONLY && pool)) {
-      if (!pool && maxWorkers > 0 && entries.length - Atomics.load(counter, 0) >= EAGER_FILES) startPool();
+      if (!pool && maxWorkers > 0 && entries.length - Atomics.load(counter, 0) >= EAGER_WAITING) startPool();
       const index = claimNext(counter, entries.length);
       if (index === -1) {
         if (walkDone) break;
