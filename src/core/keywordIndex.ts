@@ -97,9 +97,18 @@ export class KeywordSet {
 
   /** Whether `word`, one of this set's, occurs in `holder.text`, ignoring ASCII case. */
   has(holder: { text: string }, word: string): boolean {
+    return found(holder, this.idOf(word));
+  }
+
+  /** Where `word`, one of this set's, occurs in `holder.text`, ignoring ASCII case, in text order. */
+  offsets(holder: { text: string }, word: string): number[] {
+    return unionHits(holder)[this.idOf(word)]?.filter((at) => occursAt(holder.text, word, at)) ?? [];
+  }
+
+  private idOf(word: string): number {
     const id = idOf.get(word);
     if (id === undefined || !this.ids.includes(id)) throw new Error(`not a word of this set: ${word}`);
-    return found(holder, id);
+    return id;
   }
 }
 

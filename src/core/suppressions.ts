@@ -9,7 +9,7 @@
 // a foreign marker (`gitleaks:allow`, `pragma: allowlist secret`, `secretlint-disable-line`) must be
 // inside one, so a marker inside a string literal is not a suppression. No syntax tree is needed: the
 // line before the marker is scanned for quotes and comment tokens.
-import { KeywordSet, occursAt } from './keywordIndex';
+import { KeywordSet } from './keywordIndex';
 import type { LanguageKey } from './lang/languages';
 import type { LiveMemory } from './liveDocuments';
 import type { LineIndex } from './text';
@@ -86,11 +86,7 @@ function markers(text: string, holder?: { text: string }): RegExpExecArray[] {
     for (let m = MARKER.exec(text); m; m = MARKER.exec(text)) out.push(m);
     return out;
   }
-  const starts: number[] = [];
-  MARKER_SET.hits(holder).forEach((offsets, k) => {
-    for (const at of offsets ?? []) if (occursAt(text, MARKER_WORDS[k], at)) starts.push(at);
-  });
-  starts.sort((a, b) => a - b);
+  const starts = MARKER_WORDS.flatMap((word) => MARKER_SET.offsets(holder, word)).sort((a, b) => a - b);
   let end = 0;
   for (const at of starts) {
     if (at < end) continue;

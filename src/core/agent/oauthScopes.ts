@@ -46,7 +46,7 @@ export const oauthScopeDetector: Detector = {
     };
 
     const { text } = ctx;
-    for (const i of occurrences(ctx, CLOUD_PLATFORM)) {
+    for (const i of WORDS.offsets(ctx, CLOUD_PLATFORM)) {
       if (out.length >= MAX_HITS) break;
       if (/[\w.-]/.test(text[i + CLOUD_PLATFORM.length] ?? '')) continue; // cloud-platform.read-only
       const start = occursAt(text, 'https://', i - 12) ? i - 12 : occursAt(text, 'www.', i - 4) ? i - 4 : i;
@@ -60,7 +60,7 @@ export const oauthScopeDetector: Detector = {
     const slack = WORDS.has(ctx, 'slack') || WORDS.has(ctx, 'oauth_config');
     if (!github && !slack) return out;
     const values: Token[] = [];
-    for (const key of scopeKeys(text, occurrences(ctx, 'scope'))) values.push(...scopeTokens(text, key.end, key.url ? 'url' : 'key'));
+    for (const key of scopeKeys(text, WORDS.offsets(ctx, 'scope'))) values.push(...scopeTokens(text, key.end, key.url ? 'url' : 'key'));
     if (github && ghAuth) {
       GH_SCOPE_FLAG.lastIndex = 0;
       for (let m = GH_SCOPE_FLAG.exec(text); m; m = GH_SCOPE_FLAG.exec(text)) values.push(...scopeTokens(text, m.index + m[0].length, 'flag'));
@@ -76,12 +76,6 @@ export const oauthScopeDetector: Detector = {
 };
 
 const KEY_PREFIXES = ['user_', 'user', 'bot_', 'bot'];
-
-/** Offsets of `word` (one of `WORDS`) in the text, ignoring ASCII case. */
-function occurrences(ctx: ScanContext, word: string): number[] {
-  const offsets = WORDS.hits(ctx)[WORDS.words.indexOf(word)] ?? [];
-  return offsets.filter((at) => occursAt(ctx.text, word, at));
-}
 
 /**
  * Where each scope key ends (`scope`, `scopes`, `user_scope`, `userScopes`, `bot_scopes`, and names
