@@ -13,7 +13,7 @@ export interface ScanArgs {
   listSuppressions: boolean;
   verbose: boolean;
   maxFileSize?: number;
-  /** Worker threads besides the main one; undefined: started once the scan proves long (see scanFiles.ts). */
+  /** Worker threads besides the main one; undefined: started once the tree or the scan proves large (see scanFiles.ts). */
   workers?: number;
 }
 
@@ -46,7 +46,7 @@ Options:
   --no-gitignore             also scan files that .gitignore excludes
   --max-file-size BYTES      skip files larger than this (default: 2097152)
   --workers N                worker threads besides the main one (default: one per
-                             other core, started once the scan proves long; 0: none)
+                             other core, started once the tree or the scan proves large; 0: none)
   --list-suppressions        list every suppression comment with its location and reason
   --verbose                  list skipped files and dropped candidates with their reasons
   -h, --help                 show this help

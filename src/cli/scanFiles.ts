@@ -16,7 +16,7 @@ export interface ScanOptions {
   root: string;
   config: ResolvedConfig;
   gitignore: boolean;
-  /** Worker threads besides this one, started with the scan; undefined: started once it proves long. */
+  /** Worker threads besides this one, started with the scan; undefined: started once the tree or the scan proves large. */
   workers?: number;
   onProgress?(done: number, path: string): void;
 }
@@ -76,7 +76,7 @@ export function scanEngine(config: ResolvedConfig): Engine {
 
 /**
  * Lists and scans every file under `paths`. This thread scans from the first file listed, yielding
- * to the walk between files; once the scan proves long, worker threads (one per other core) join
+ * to the walk between files; once the tree or the scan proves large, worker threads (one per other core) join
  * in, every thread claiming the next file from one shared counter. Results come back in path
  * order whoever scanned them.
  */
