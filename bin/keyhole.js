@@ -1,4 +1,5 @@
 #!/usr/bin/env node
-require('../dist/cli.js').main(process.argv.slice(2)).then((code) => {
+const { join } = require('node:path');
+require('./loadBundle')(join(__dirname, '..', 'dist', 'cli.js')).main(process.argv.slice(2)).then((code) => {
   process.exitCode = code;
 });

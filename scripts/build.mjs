@@ -1,8 +1,10 @@
 // Bundles the CLI (and later the extension) with esbuild and copies the grammar wasm files
 // out of node_modules into dist/grammars. Runs on `npm ci` through the `prepare` script.
 import { build } from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { devNull, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { updateIamData } from './build-iam-data.mjs';
@@ -98,3 +100,20 @@ await build({
   target: 'es2022',
   external: ['vscode', 'fs'],
 });
+
+// V8 code caches for the CLI bundles (bin/loadBundle.js reads them): one small scan in a main
+// thread and a worker, each writing the cache of what it compiled. Without them the CLI still runs.
+const warmUp = mkdtempSync(join(tmpdir(), 'keyhole-code-cache-'));
+writeFileSync(join(warmUp, 'app.ts'), 'const apiKey: string = process.env.API_KEY ?? "";\nexport const client = { auth: apiKey };\n');
+writeFileSync(join(warmUp, 'settings.py'), 'import os\nDB_PASSWORD = os.environ.get("DB_PASSWORD")\n');
+writeFileSync(join(warmUp, 'policy.json'), '{ "Statement": [{ "Effect": "Allow", "Action": "s3:GetObject", "Resource": "*" }] }\n');
+for (const bundle of ['cli.js', 'scan-worker.js']) rmSync(join(dist, `${bundle}.cache`), { force: true });
+// First the worker's (the main thread leaves it every file), then the main thread's.
+for (const workersOnly of ['1', '']) {
+  const run = spawnSync(process.execPath, [join(root, 'bin', 'keyhole.js'), 'scan', warmUp, '--workers', '1', '--format', 'json', '--output', devNull], {
+    env: { ...process.env, KEYHOLE_WRITE_CODE_CACHE: '1', KEYHOLE_WORKERS_ONLY: workersOnly },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0 && run.status !== 1) throw new Error(`writing the code caches failed: ${run.stderr}`);
+}
+rmSync(warmUp, { recursive: true, force: true });

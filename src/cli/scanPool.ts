@@ -24,6 +24,9 @@ export interface OutcomesMessage {
 /** Shared counter cell: the index of the next file to claim. */
 const NEXT_FILE = 0;
 
+/** A worker's code: the scan-worker bundle beside this one, loaded with its code cache (bin/loadBundle.js). */
+const WORKER_SOURCE = `require(${JSON.stringify(join(__dirname, '..', 'bin', 'loadBundle.js'))})(${JSON.stringify(join(__dirname, 'scan-worker.js'))});`;
+
 /** Claims the next file of a list of `listed` files, or returns -1 when every one is claimed. */
 export function claimNext(counter: Int32Array, listed: number): number {
   for (;;) {
@@ -53,7 +56,7 @@ export class ScanPool {
     private readonly record: (index: number, outcome: EntryOutcome) => void,
   ) {
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(join(__dirname, 'scan-worker.js'), { workerData: { config, counter } });
+      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { config, counter } });
       this.workers.push(worker);
       worker.on('message', (message: OutcomesMessage) => this.receive(message));
       worker.on('error', (err) => this.fail(err));
