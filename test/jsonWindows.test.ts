@@ -5,6 +5,8 @@ import { test } from 'node:test';
 import { DEFAULT_CONFIG } from '../src/core/config';
 import { Engine, type TreeProvider } from '../src/core/engine';
 import { jsonWindows } from '../src/core/jsonWindows';
+import { changedSpan, type LiveMemory } from '../src/core/liveDocuments';
+import { liveJsonWindows } from '../src/core/liveJsonWindows';
 import { builtinDetectors } from '../src/core/registry';
 import type { FileScanResult } from '../src/core/types';
 import { nodeWasmSource } from '../src/node/wasmSource';
@@ -116,4 +118,159 @@ test('a large JSON file parsed in windows reports what a parse of the whole file
   assert.ok(!reported.some((r) => r.startsWith('AgBy8') || r === 'Smtp-Relay-Pw-42'), reported.join(', '));
   // Only a small part of the file was parsed.
   assert.ok(parsed < total * 0.4, `${parsed} of ${total} characters parsed`);
+});
+
+/** A memory of one open document between two revisions, as `LiveDocuments` gives it; `next` is what this revision keeps. */
+function memoryBetween(before: string, after: string, kept: Map<string, unknown>, next = new Map<string, unknown>()): LiveMemory {
+  return {
+    change: changedSpan(before, after),
+    recall: <T>(key: string) => kept.get(key) as T | undefined,
+    keep: (key, value) => void next.set(key, value),
+    lowerAround: () => undefined,
+  };
+}
+
+/** Services with secrets, and small objects whose insides are about as long as the size rule. */
+function liveServices(count: number): string {
+  const service = (i: number) => `  "service-${i}": {
+    "image": "registry.example.com/orders/service-${i}:1.${i}.0",
+    "replicas": ${i % 5},
+    ${i % 3 === 1 ? '"password"' : '"passwordRef"'}: "vault:secret/data/orders#db_${i}",
+    "limits": { "cpu": "500m", "mem": "${'9'.repeat(i % 6)}Mi" },
+    // owner:  team-${i}
+    "path": "dir\\ ", "glob": "/ *.json* /",
+    "labels": { "team": "orders", "tier": "worker" }
+  }`;
+  return `{\n${Array.from({ length: count }, (_, i) => service(i)).join(',\n')}\n}\n`;
+}
+
+const anchorsOf = (text: string) => [...text.matchAll(/"password"|api_?key/gi)].map((m) => m.index);
+
+test('an open document carries its JSON windows over an edit of plain characters or blanks, and only then', () => {
+  const before = liveServices(6);
+  const anchors = anchorsOf(before);
+  // Windows the last revision kept; the marker end shows whether they were carried over.
+  const marker = [{ start: 0, end: 7 }, { start: 200, end: before.length }];
+  const moved = (delta: number) => [{ start: 0, end: 7 }, { start: 200, end: before.length + delta }];
+  const revise = (after: string, newAnchors = anchorsOf(after), oldAnchors = anchors, windows = marker) => {
+    const memory = memoryBetween(before, after, new Map([['jsonWindows', { text: before, anchors: oldAnchors, windows }]]));
+    return liveJsonWindows(after, newAnchors, memory);
+  };
+  // Carried over (the marker moved), and right (the last revision's real windows moved are the fresh ones).
+  const carried = (after: string) => {
+    assert.deepEqual(revise(after), moved(after.length - before.length));
+    assert.deepEqual(revise(after, anchorsOf(after), anchors, jsonWindows(before, anchors)), jsonWindows(after, anchorsOf(after)));
+  };
+  const edit = (at: number, remove: number, insert: string) => before.slice(0, at) + insert + before.slice(at + remove);
+  const image = before.indexOf('orders/service-1:');
+  const indent = before.indexOf('    "replicas": 1');
+  // A letter typed or deleted amid a string's word, a blank amid indentation: moved.
+  assert.ok(image > 200);
+  carried(edit(image + 2, 0, 'x'));
+  carried(edit(image + 2, 1, ''));
+  carried(edit(indent + 2, 1, ''));
+  // At either end of a word or number: the string or the number grows or shrinks.
+  const version = before.indexOf(':1.1.0"', image) + 6;
+  carried(edit(version, 0, 'x'));
+  carried(edit(version - 1, 1, ''));
+  const word = before.lastIndexOf('"registry', image) + 1;
+  carried(edit(word, 0, 'x'));
+  carried(edit(word, 1, ''));
+  const replicas = before.indexOf('"replicas": 1,', image) + 12;
+  carried(edit(replicas, 0, '7'));
+  carried(edit(replicas + 1, 0, '7'));
+  // Unchanged text and anchors: the same windows.
+  assert.equal(revise(before), marker);
+  // Computed again: a quote, a letter next to a quote or after a line break, a letter turned blank,
+  // an edit next to an anchor, anchors that do not move with the edit.
+  const fresh = (after: string, newAnchors = anchorsOf(after), oldAnchors = anchors) => assert.deepEqual(revise(after, newAnchors, oldAnchors), jsonWindows(after, newAnchors));
+  fresh(edit(image + 2, 0, '"'));
+  fresh(edit(image + 2, 0, '\\'));
+  fresh(edit(before.indexOf('"image"'), 0, 'x'));
+  fresh(edit(indent, 0, 'x'));
+  fresh(edit(image + 2, 1, ' '));
+  const typed = edit(image + 2, 0, 'x');
+  fresh(typed, [...anchorsOf(typed), image + 2].sort((a, b) => a - b), [...anchors, image + 2].sort((a, b) => a - b));
+  fresh(typed, anchors);
+  const blankAfterColon = before.indexOf('": "vault', image) + 2;
+  const withAnchor = (at: number, list: number[]) => [...list, at].sort((a, b) => a - b);
+  const joined = edit(blankAfterColon, 1, '');
+  fresh(joined, withAnchor(blankAfterColon - 1, anchorsOf(joined)), withAnchor(blankAfterColon, anchors));
+  fresh(edit(image + 2, 0, 'x'), anchorsOf(before).slice(1));
+  // Blanks deleted or inserted between tokens: a window end before the edit stays, one after it moves.
+  const colon = before.indexOf('": "vault', image);
+  carried(edit(colon + 2, 1, ''));
+  carried(edit(colon + 2, 0, '  '));
+  carried(edit(colon + 3, 0, '\t'));
+  // Around windows that end and start there: an emptied object's inside, a kept member after blanks.
+  const labels = before.indexOf('"labels": { ', image) + 11;
+  carried(edit(labels, 1, ''));
+  carried(edit(labels, 0, '\t'));
+  carried(edit(labels + 1, 0, ' '));
+  const service = before.indexOf('"service-1"');
+  carried(edit(service, 0, ' '));
+  carried(edit(service - 1, 1, ''));
+  // Computed again: blanks inserted where a window end could be either side, or next to a
+  // backslash or a comment mark, or a line break typed amid blanks (it ends a comment).
+  fresh(edit(colon + 1, 0, ' '));
+  fresh(edit(before.indexOf('\\ "') + 1, 1, ''));
+  fresh(edit(before.indexOf('/ *'), 0, ' '));
+  fresh(edit(before.indexOf('/ *') + 1, 1, ''));
+  fresh(edit(before.indexOf('* /') + 1, 1, ''));
+  fresh(edit(before.indexOf(':  team') + 2, 0, '\n'));
+  // A small object grown or shrunk across the size rule (its inside was 32 characters long).
+  const limits = before.indexOf('"mem": "9999Mi"');
+  assert.equal(before.indexOf('}', limits) - before.lastIndexOf('{', limits) - 1, 32);
+  fresh(edit(limits + 9, 1, ''));
+  carried(edit(limits + 9, 0, '9'));
+});
+
+test('an open JSON document edited at random gets the windows a fresh computation gives', () => {
+  let text = liveServices(40);
+  let kept = new Map<string, unknown>();
+  let seed = 11;
+  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  let carried = 0;
+  for (let step = 0; step < 600; step++) {
+    let at = Math.floor(random() * text.length);
+    const roll = random();
+    // Mostly edits amid words and indentation (the carried-over case), some that change the syntax.
+    if (roll < 0.7) while (at < text.length - 1 && !/[\w ]/.test(text[at])) at++;
+    const insert = roll < 0.35 ? 'x' : roll < 0.45 ? ' ' : roll < 0.55 ? '' : ['"', '{', '}', ',', ':', '\n', '/*', '*/', '//', '\\', '9', 'x'][Math.floor(random() * 12)];
+    const remove = insert === '' || random() < 0.3 ? 1 : 0;
+    const after = text.slice(0, at) + insert + text.slice(at + remove);
+    // Anchors mostly follow the text; sometimes one is missing.
+    const anchors = anchorsOf(after);
+    if (random() < 0.1) anchors.splice(Math.floor(random() * anchors.length), 1);
+    const next = new Map<string, unknown>();
+    const windows = liveJsonWindows(after, anchors, memoryBetween(text, after, kept, next));
+    assert.deepEqual(windows, jsonWindows(after, anchors), `edit ${step}: ${JSON.stringify(insert)} at ${at}, ${remove} removed`);
+    // Whether they were carried over: then windows the last revision did not compute come back moved.
+    const last = kept.get('jsonWindows') as { text: string; anchors: number[] } | undefined;
+    const unreal = [{ start: -10, end: -5 }];
+    if (last && liveJsonWindows(after, anchors, memoryBetween(text, after, new Map([['jsonWindows', { ...last, windows: unreal }]])))[0].start === -10) carried++;
+    kept = next;
+    text = after;
+  }
+  // The comparison means something only if many windows were carried over.
+  assert.ok(carried > 60, `${carried} of 600 carried over`);
+});
+
+test('carried-over JSON windows that end right after a number, or start right at one, are those a fresh computation gives', () => {
+  const note = '"note": "a note long enough to keep the arrays above the size rule"';
+  const before = `{\n  "first": [{ "password": "p4ss-Word-1", ${note} } 12, 34],\n  "second": [34, 56 { "password": "p4ss-Word-2", ${note} }]\n}\n`;
+  const anchors = anchorsOf(before);
+  const windows = jsonWindows(before, anchors);
+  const afterNumber = before.indexOf(' 12,') + 3;
+  const atNumber = before.indexOf(' 56 ') + 1;
+  // The kept member `{…} 12` ends after the number; the kept member `56 {…}` starts at it.
+  assert.ok(windows.some((w) => w.end === afterNumber) && windows.some((w) => w.start === atNumber));
+  for (const [at, remove, insert] of [[afterNumber, 0, '7'], [afterNumber - 1, 1, ''], [atNumber, 0, '7'], [atNumber, 1, '']] as const) {
+    const after = before.slice(0, at) + insert + before.slice(at + remove);
+    const memory = memoryBetween(before, after, new Map([['jsonWindows', { text: before, anchors, windows }]]));
+    assert.deepEqual(liveJsonWindows(after, anchorsOf(after), memory), jsonWindows(after, anchorsOf(after)), `${JSON.stringify(insert)} at ${at}`);
+    // Carried over, not computed again: the last windows, moved, come back.
+    const marked = memoryBetween(before, after, new Map([['jsonWindows', { text: before, anchors, windows: [{ start: 0, end: 1 }, { start: 2, end: before.length }] }]]));
+    assert.deepEqual(liveJsonWindows(after, anchorsOf(after), marked), [{ start: 0, end: 1 }, { start: 2, end: after.length }]);
+  }
 });

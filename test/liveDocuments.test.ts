@@ -239,6 +239,65 @@ test('large open documents parsed in windows (code, JSON) report exactly what a 
   assert.ok(withFindings > compared * 0.8, `${withFindings} of ${compared} scans had findings`);
 });
 
+/** `text` edited, and the edit as a tree-sitter input edit. */
+function treeEdited(text: string, edit: { at: number; remove: number; insert: string }) {
+  const before = text.slice(0, edit.at);
+  const removed = text.slice(edit.at, edit.at + edit.remove).split('\n');
+  const row = before.split('\n').length - 1;
+  const column = edit.at - (before.lastIndexOf('\n') + 1);
+  return {
+    text: before + edit.insert + text.slice(edit.at + edit.remove),
+    change: {
+      startIndex: edit.at, oldEndIndex: edit.at + edit.remove, newText: edit.insert, startPosition: { row, column },
+      oldEndPosition: removed.length === 1 ? { row, column: column + removed[0].length } : { row: row + removed.length - 1, column: removed[removed.length - 1].length },
+    },
+  };
+}
+
+/**
+ * Typing amid words and blanks of a large JSON document carries its parse windows over from the
+ * last revision (liveJsonWindows); what it reports must still be what a fresh scan reports.
+ */
+test('a large open JSON document typed into word by word reports exactly what a fresh scan reports', async () => {
+  const host = new ParserHost(nodeWasmSource());
+  const detectors = builtinDetectors(DEFAULT_CONFIG);
+  const trees = new IncrementalTrees(host);
+  const live = new Engine(detectors, trees, DEFAULT_CONFIG);
+  const once = new Engine(detectors, host, DEFAULT_CONFIG);
+  let seed = 31;
+  const random = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const path = 'config/big_settings.json';
+  const key = `file:///${path}`;
+  let text = largeJson();
+  await live.scan({ path, text, documentKey: key });
+  let last: { at: number; insert: string; removed: string } | undefined;
+  let withFindings = 0;
+  for (let step = 0; step < 60; step++) {
+    const roll = random();
+    const heal = last !== undefined && roll < 0.15;
+    let edit: { at: number; remove: number; insert: string };
+    if (heal) edit = undo(last!);
+    else if (roll < 0.3) edit = randomEdit(text, random);
+    else {
+      // Near a secret half of the time: a value typed into, a key renamed, the blanks around them.
+      const near = random() < 0.5 ? text.search(/password|secret|token/i) : -1;
+      let at = near >= 0 ? near + Math.floor(random() * 120) : Math.floor(random() * text.length);
+      while (at < text.length - 1 && !/[\w ]/.test(text[at])) at++;
+      const insert = ['x', 'Q', '7', ' ', '\t', '', ''][Math.floor(random() * 7)];
+      edit = { at, remove: insert === '' || random() < 0.3 ? 1 : 0, insert };
+    }
+    last = heal ? undefined : { at: edit.at, insert: edit.insert, removed: text.slice(edit.at, edit.at + edit.remove) };
+    const next = treeEdited(text, edit);
+    text = next.text;
+    trees.applyChanges(key, [next.change]);
+    const a = await live.scan({ path, text, documentKey: key });
+    const b = await once.scan({ path, text });
+    assert.deepEqual(shown(a), shown(b), `after edit ${step} (${JSON.stringify(edit.insert)} at ${edit.at}, ${edit.remove} removed)`);
+    if (a.findings.length) withFindings++;
+  }
+  assert.ok(withFindings > 50, `${withFindings} of 60 scans had findings`);
+});
+
 /**
  * Random single-character edits of `text` (or those `edit` makes) fed to `revise`, with the
  * revision's context checked against a fresh computation.

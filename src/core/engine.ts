@@ -6,7 +6,7 @@ import { LiveDocuments, runLocal, type Locality, type Revision } from './liveDoc
 import { splitRegions } from './regions';
 import { blankTemplates } from './structured/templates';
 import { findSuppressions, findSuppressionsLive, suppressionFor } from './suppressions';
-import { jsonWindows } from './jsonWindows';
+import { liveJsonWindows } from './liveJsonWindows';
 import { hash64, LineIndex, looksMinified, redact } from './text';
 import { holdsSecretValue } from './rules/taxonomy';
 import { mapFindingSpans, type FileScanResult, type Finding, type RawFinding, type RuleInfo, type Span } from './types';
@@ -227,7 +227,7 @@ function parseWindows(ctx: ScanContext, wanting: Detector[]): Range[] | undefine
     offsets.push(...d.treeFocus(ctx));
   }
   offsets.sort((a, b) => a - b);
-  const windows = ctx.language === 'json' ? jsonWindows(ctx.text, offsets) : lineWindows(ctx, offsets);
+  const windows = ctx.language === 'json' ? liveJsonWindows(ctx.text, offsets, ctx.live) : lineWindows(ctx, offsets);
   const point = (offset: number) => {
     const p = ctx.lines.position(offset);
     return { row: p.line, column: p.character };

@@ -6,7 +6,7 @@
 import type { Span } from './types';
 
 /** Objects and arrays whose inside is shorter than this keep it: a range costs more than parsing it. */
-const MIN_ELIDED = 32;
+export const MIN_ELIDED = 32;
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -97,7 +97,16 @@ export function jsonWindows(text: string, anchors: readonly number[]): Span[] {
     }
     lastTokenEnd = i + 1;
   }
-  // What is left open closes at the end (tree-sitter adds the missing brackets).
+  closeAll(stack, lastTokenEnd, n, anchors, gaps);
+  return keptBetween(gaps, n);
+}
+
+// The steps after the loop are functions of their own: V8 optimises the loop while it runs (OSR),
+// and code after it that has not run yet would throw that optimised code away when reached.
+
+/** What is left open closes at the end (tree-sitter adds the missing brackets). */
+function closeAll(stack: Frame[], lastTokenEnd: number, n: number, anchors: readonly number[], gaps: Span[]): void {
+  let top = stack[stack.length - 1];
   while (stack.length) {
     endMember(top, lastTokenEnd, anchors);
     const closed = stack.pop()!;
@@ -106,6 +115,10 @@ export function jsonWindows(text: string, anchors: readonly number[]): Span[] {
     if (top) top.nested += inside;
     lastTokenEnd = n;
   }
+}
+
+/** The spans between the gaps (sorted) of a text `n` long. */
+function keptBetween(gaps: Span[], n: number): Span[] {
   const kept: Span[] = [];
   let from = 0;
   for (const gap of gaps) {
