@@ -56,6 +56,18 @@ test('JSON windows keep every member of an object whose own keys or strings hold
   );
 });
 
+test('JSON windows keep, of an object of more than 32 members with an anchor of its own, its anchored members and the first 33', () => {
+  const members = Array.from({ length: 60 }, (_, i) => `"Message_${i}": "Unexpected value ${i}."`);
+  members.splice(45, 0, '"apiToken": "tk_9f8e7d6c5b4a3z2y1x0w"');
+  const text = `{\n  ${members.join(',\n  ')}\n}`;
+  const kept = squeezed(stream(text, [text.indexOf('apiToken')]));
+  const expected = `{${[...members.slice(0, 33), '"apiToken": "tk_9f8e7d6c5b4a3z2y1x0w"'].join(',')}}`;
+  assert.equal(kept, squeezed(expected));
+  // 32 members or fewer: the walker may read any of them (a `name` key's sibling `value`), so all are kept.
+  const small = `{ ${members.slice(40, 46).join(', ')} }`;
+  assert.equal(squeezed(stream(small, [small.indexOf('apiToken')])), squeezed(small));
+});
+
 test('JSON windows close what is left open at the end, and keep everything when there is no anchor', () => {
   const open = '{ "a": { "x": "a long enough value to be left out of the parse" }, "b": { "password": "Pg-Orders-2024!x", "c": { "y": "another value long enough to be left out" },';
   assert.equal(squeezed(stream(open, [open.indexOf('password')])), '{"b":{"password":"Pg-Orders-2024!x","c":{},');
@@ -79,6 +91,7 @@ function largeSettings(): string {
     `"wide": { ${wide.join(', ')} }`,
     '"sealed": { "spec": { "encryptedData": { "password": "AgBy8hCF8x3rW2Kq9LmN0pQ7sT1uV4wX6yZ8aB0cD2eF4gH6iJ8kL0mN2oP4qR6sT8u" } } }',
     '"release": { "appSecretParts": ["wkNhFdnXsiVpzz63FfkC", "zJr4i0B3JrTAq8Lm2Xv9"], "credentials": ["deploy-bot", "S3cret-Deploy-Pw-77"] }',
+    `"messages": { ${Array.from({ length: 50 }, (_, i) => `"Unexpected_token_${i}": "Unexpected token ${i}."`).join(', ')}, "mailerPassword": "Mlr-Pw-2024!zq", "name": "RELAY_PASSWORD", "value": "Relay-Pw-Not-Paired-9" }`,
     ...Array.from({ length: 60 }, (_, i) => filler(100 + i)),
   ];
   return `{\n  ${members.join(',\n  ')}\n}\n`;
@@ -111,11 +124,11 @@ test('a large JSON file parsed in windows reports what a parse of the whole file
   const b = await new Engine(detectors, whole, DEFAULT_CONFIG).scan({ path: 'config/services.json', text });
   assert.deepEqual(shown(a), shown(b));
   const reported = a.findings.map((f) => text.slice(f.valueSpan?.start ?? f.span.start, f.valueSpan?.end ?? f.span.end));
-  for (const value of ['Pg-Orders-2024!x', 'S3cret-Deploy-Pw-77', 'Js0n-Smtp-Pw!', 'wkNhFdnXsiVpzz63FfkC']) {
+  for (const value of ['Pg-Orders-2024!x', 'S3cret-Deploy-Pw-77', 'Js0n-Smtp-Pw!', 'wkNhFdnXsiVpzz63FfkC', 'Mlr-Pw-2024!zq']) {
     assert.ok(reported.some((r) => r.includes(value)), `${value} is reported`);
   }
   // Not read: ciphertext, and a name/value pair among more than 32 keys (so every key must be in the parse).
-  assert.ok(!reported.some((r) => r.startsWith('AgBy8') || r === 'Smtp-Relay-Pw-42'), reported.join(', '));
+  assert.ok(!reported.some((r) => r.startsWith('AgBy8') || r === 'Smtp-Relay-Pw-42' || r === 'Relay-Pw-Not-Paired-9'), reported.join(', '));
   // Only a small part of the file was parsed.
   assert.ok(parsed < total * 0.4, `${parsed} of ${total} characters parsed`);
 });

@@ -3,6 +3,7 @@
 // are objects or arrays without an anchor become `{}` or `[]`, in place), and above that the chain
 // of enclosing members with their keys. Members of an enclosing object that hold no anchor are
 // left out, with their commas. Offsets stay the document's (tree-sitter's included ranges).
+import { MAX_NAME_VALUE_MEMBERS } from './secrets/generic/walker';
 import type { Span } from './types';
 
 /** Objects and arrays whose inside is shorter than this keep it: a range costs more than parsing it. */
@@ -23,6 +24,11 @@ const CLOSE_BRACKET = 0x5d;
 /** An open object or array (or the document itself, `open` -1). */
 interface Frame {
   open: number;
+  /** An object (`{`), not an array or the document itself. */
+  isObject: boolean;
+  /** How many members it has, and the first `MAX_NAME_VALUE_MEMBERS + 1` of them as [comma before, start, end] triples. */
+  members: number;
+  leading: number[];
   /** Where the member holding it starts: its key when it is a pair's value. */
   from: number;
   /** The current member's first token, -1 before it; the comma before it, -1 for the first. */
@@ -46,7 +52,7 @@ export function jsonWindows(text: string, anchors: readonly number[]): Span[] {
   const n = text.length;
   if (anchors.length === 0) return [{ start: 0, end: n }];
   const gaps: Span[] = [];
-  const stack: Frame[] = [newFrame(-1, 0, 0)];
+  const stack: Frame[] = [newFrame(-1, false, 0, 0)];
   let top = stack[0];
   let lastTokenEnd = 0;
   let lastString = -1;
@@ -87,7 +93,7 @@ export function jsonWindows(text: string, anchors: readonly number[]): Span[] {
       continue;
     }
     if (c === OPEN_BRACE || c === OPEN_BRACKET) {
-      top = newFrame(i, keyStart >= 0 && lastTokenEnd === keyStart ? lastString : i, gaps.length);
+      top = newFrame(i, c === OPEN_BRACE, keyStart >= 0 && lastTokenEnd === keyStart ? lastString : i, gaps.length);
       stack.push(top);
     } else if (c === COLON && lastTokenEnd === lastStringEnd) {
       // `keyStart` marks the colon's end: a bracket right after it opens the key's value.
@@ -129,21 +135,25 @@ function keptBetween(gaps: Span[], n: number): Span[] {
   return kept;
 }
 
-function newFrame(open: number, from: number, firstGap: number): Frame {
-  return { open, from, memberStart: -1, comma: -1, anchored: [], nested: 0, firstGap };
+function newFrame(open: number, isObject: boolean, from: number, firstGap: number): Frame {
+  return { open, isObject, members: 0, leading: [], from, memberStart: -1, comma: -1, anchored: [], nested: 0, firstGap };
 }
 
 /** The member of `f` under way ends at `end` (its last token's). */
 function endMember(f: Frame, end: number, anchors: readonly number[]): void {
-  if (f.memberStart >= 0 && countWithin(anchors, f.memberStart, end - 1) > 0) f.anchored.push(f.comma, f.memberStart, end);
+  if (f.memberStart < 0) return;
+  if (countWithin(anchors, f.memberStart, end - 1) > 0) f.anchored.push(f.comma, f.memberStart, end);
+  if (f.members++ <= MAX_NAME_VALUE_MEMBERS) f.leading.push(f.comma, f.memberStart, end);
   f.memberStart = -1;
 }
 
 /**
  * At `f`'s closer (`at`): without an anchor from its key on, its inside is left out; when all its
- * anchors are inside objects or arrays within it, so are its members without one; else (an anchor
- * in a key, a string or a comment of its own) it is kept but for the gaps inside its members.
- * Returns how many anchors are inside it.
+ * anchors are inside objects or arrays within it, so are its members without one. With an anchor
+ * in a key, a string or a comment of its own, the walker may read its other members (a `name`
+ * key's sibling `value`) unless it is an object with more than `MAX_NAME_VALUE_MEMBERS` of them,
+ * which it only counts: such an object keeps its anchored members and that many more; anything
+ * else is kept but for the gaps inside its members. Returns how many anchors are inside it.
  */
 function close(f: Frame, at: number, anchors: readonly number[], gaps: Span[]): number {
   const inside = countWithin(anchors, f.open + 1, at - 1);
@@ -154,12 +164,16 @@ function close(f: Frame, at: number, anchors: readonly number[], gaps: Span[]): 
     }
     return 0;
   }
-  if (f.nested !== inside) return inside;
+  let kept = f.anchored;
+  if (f.nested !== inside) {
+    if (!f.isObject || f.members <= MAX_NAME_VALUE_MEMBERS) return inside;
+    kept = mergedMembers(f.leading, f.anchored);
+  }
   const inner = gaps.splice(f.firstGap);
   let cursor = f.open + 1;
   let g = 0;
-  for (let k = 0; k < f.anchored.length; k += 3) {
-    const [comma, start, end] = [f.anchored[k], f.anchored[k + 1], f.anchored[k + 2]];
+  for (let k = 0; k < kept.length; k += 3) {
+    const [comma, start, end] = [kept[k], kept[k + 1], kept[k + 2]];
     // The comma before a member is kept unless it is the first one kept.
     const dropTo = k === 0 || comma < cursor ? start : comma;
     if (dropTo > cursor) gaps.push({ start: cursor, end: dropTo });
@@ -169,6 +183,22 @@ function close(f: Frame, at: number, anchors: readonly number[], gaps: Span[]): 
   }
   if (at > cursor) gaps.push({ start: cursor, end: at });
   return inside;
+}
+
+/** Two lists of [comma, start, end] member triples, each in text order, as one in text order without repeats. */
+function mergedMembers(a: number[], b: number[]): number[] {
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const fromA = j >= b.length || (i < a.length && a[i + 1] <= b[j + 1]);
+    const next = fromA ? a : b;
+    const k = fromA ? i : j;
+    if (out.length === 0 || out[out.length - 2] !== next[k + 1]) out.push(next[k], next[k + 1], next[k + 2]);
+    if (fromA) i += 3;
+    else j += 3;
+  }
+  return out;
 }
 
 /** The offset of the line break after `from`, or the text's length. */

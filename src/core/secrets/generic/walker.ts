@@ -26,6 +26,8 @@ export const MAX_FINDINGS = 200;
 const MAX_CLIMB = 6;
 /** Keys whose value names a variable held by a sibling `value` key (Kubernetes `env`, ECS task definitions). */
 const NAME_KEYS = new Set(['name', 'key', 'variable', 'envname', 'parametername']);
+/** An object with more members than this is a map, not one variable's `name` and `value`: its siblings are not read. */
+export const MAX_NAME_VALUE_MEMBERS = 32;
 const VALUE_KEYS = new Set(['value', 'defaultvalue']);
 /** Keys whose value is a `(user, password)` pair: `auth=("u", "p")`, `'auth' => ['u', 'p']`. */
 const PAIR_KEYS = new Set(['auth', 'basic_auth', 'basicauth', 'credentials', 'creds', 'http_auth', 'httpauth']);
@@ -255,7 +257,7 @@ export class GenericWalker {
     const key = this.keyText(nameChild).toLowerCase();
     if (!NAME_KEYS.has(key)) return false;
     const container = this.parentOf(binding);
-    if (!container || container.namedChildCount > 32) return true;
+    if (!container || container.namedChildCount > MAX_NAME_VALUE_MEMBERS) return true;
     for (const sibling of namedChildren(container)) {
       const spec = this.profile.bindings[sibling.type];
       const siblingName = spec ? nameChildOf(sibling, spec, this.profile) : null;
