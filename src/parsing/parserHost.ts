@@ -84,7 +84,7 @@ export class ParserHost {
     const deadline = Date.now() + budgetMs;
     let tree: Tree | null = null;
     try {
-      tree = parser.parse(text, oldTree ?? null, {
+      tree = parser.parse(windows?.length ? windowedInput(text, windows) : text, oldTree ?? null, {
         progressCallback: () => Date.now() > deadline,
         includedRanges: windows?.length ? windows : undefined,
       } as never);
@@ -122,4 +122,25 @@ export function applyEdit(tree: Tree, change: TextChange): void {
     oldEndPosition: change.oldEndPosition,
     newEndPosition,
   }));
+}
+
+/**
+ * The text as tree-sitter reads it when parsing `windows` only: each read ends at its window's end.
+ * Given the whole string, web-tree-sitter copies 10 KB into the parser at each read, however short
+ * the window it starts in: thousands of small windows cost megabytes of copying.
+ */
+function windowedInput(text: string, windows: Range[]): (index: number) => string {
+  const CHUNK = 4096;
+  return (index) => {
+    // The first window that ends after `index`.
+    let lo = 0;
+    let hi = windows.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (windows[mid].endIndex <= index) lo = mid + 1;
+      else hi = mid;
+    }
+    const end = lo < windows.length && windows[lo].startIndex <= index ? windows[lo].endIndex : index + CHUNK;
+    return text.slice(index, Math.min(end, index + CHUNK));
+  };
 }
