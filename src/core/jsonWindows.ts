@@ -4,6 +4,7 @@
 // of enclosing members with their keys. Members of an enclosing object that hold no anchor are
 // left out, with their commas. Offsets stay the document's (tree-sitter's included ranges).
 import { MAX_NAME_VALUE_MEMBERS } from './secrets/generic/walker';
+import { firstAtOrAfter } from './text';
 import type { Span } from './types';
 
 /** Objects and arrays whose inside is shorter than this keep it: a range costs more than parsing it. */
@@ -220,15 +221,4 @@ function stringEnd(text: string, open: number): number {
 /** How many of the sorted offsets lie in `[start, end]`. */
 function countWithin(sorted: readonly number[], start: number, end: number): number {
   return end < start ? 0 : firstAtOrAfter(sorted, end + 1) - firstAtOrAfter(sorted, start);
-}
-
-function firstAtOrAfter(sorted: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }

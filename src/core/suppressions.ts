@@ -12,7 +12,7 @@
 import { KeywordSet } from './keywordIndex';
 import type { LanguageKey } from './lang/languages';
 import type { LiveMemory } from './liveDocuments';
-import type { LineIndex } from './text';
+import { firstAtOrAfter, type LineIndex } from './text';
 import type { Suppression } from './types';
 
 type BlockPair = [open: string, close: string];
@@ -294,7 +294,7 @@ class BlockIndex {
 
   nextClose(block: BlockPair, from: number): number {
     const all = this.of(block[1]);
-    const i = all.length - countFrom(all, from);
+    const i = firstAtOrAfter(all, from);
     return i < all.length ? all[i] : -1;
   }
 
@@ -311,20 +311,8 @@ class BlockIndex {
 
 /** The largest offset below `before`, or -1. */
 function lastBefore(sorted: number[], before: number): number {
-  const i = sorted.length - countFrom(sorted, before) - 1;
+  const i = firstAtOrAfter(sorted, before) - 1;
   return i >= 0 ? sorted[i] : -1;
-}
-
-/** How many offsets are at or after `from`. */
-function countFrom(sorted: number[], from: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < from) lo = mid + 1;
-    else hi = mid;
-  }
-  return sorted.length - lo;
 }
 
 /** The `keyhole scan --list-suppressions` listing: one aligned row per suppression, flagging those without a reason. */

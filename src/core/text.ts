@@ -147,3 +147,20 @@ export function looksMinified(text: string): boolean {
 export function formatBytes(n: number): string {
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(n / 1024)} KB`;
 }
+
+/** The first index in `[0, count)` where `reached` holds (`count` when it never does); `reached` must stay true once true. */
+export function firstIndex(count: number, reached: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reached(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The index of the first of the `sorted` numbers at or after `value` (their count when none is). */
+export function firstAtOrAfter(sorted: readonly number[], value: number): number {
+  return firstIndex(sorted.length, (i) => sorted[i] >= value);
+}

@@ -1,5 +1,6 @@
 import { Edit, Language, Parser, type Range, type Tree } from 'web-tree-sitter';
 import type { TreeLanguage } from '../core/lang/languages';
+import { firstIndex } from '../core/text';
 import { GRAMMAR_FILES, RUNTIME_WASM } from './grammars';
 
 /** Reads wasm bytes by file name; the host decides where they live (fs, workspace.fs, fetch of a bundled asset). */
@@ -132,15 +133,8 @@ export function applyEdit(tree: Tree, change: TextChange): void {
 function windowedInput(text: string, windows: Range[]): (index: number) => string {
   const CHUNK = 4096;
   return (index) => {
-    // The first window that ends after `index`.
-    let lo = 0;
-    let hi = windows.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (windows[mid].endIndex <= index) lo = mid + 1;
-      else hi = mid;
-    }
-    const end = lo < windows.length && windows[lo].startIndex <= index ? windows[lo].endIndex : index + CHUNK;
+    const w = firstIndex(windows.length, (k) => windows[k].endIndex > index);
+    const end = w < windows.length && windows[w].startIndex <= index ? windows[w].endIndex : index + CHUNK;
     return text.slice(index, Math.min(end, index + CHUNK));
   };
 }

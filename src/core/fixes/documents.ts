@@ -3,6 +3,7 @@
 // belong out of git altogether.
 import { baseName } from '../lang/languages';
 import { splitRegions, type Region } from '../regions';
+import { firstIndex } from '../text';
 import type { TextEdit } from '../types';
 import { codeDraft } from './code';
 import { isGitIgnored } from './env';
@@ -122,12 +123,6 @@ function regionAt(text: string, span: { start: number; end: number }): { region:
 
 /** The region offset whose document offset is `target` (document offsets grow with region offsets). */
 function offsetIn(region: Region, target: number, map: (o: number) => number): number | undefined {
-  let lo = 0;
-  let hi = region.text.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (map(mid) < target) lo = mid + 1;
-    else hi = mid;
-  }
-  return map(lo) === target ? lo : undefined;
+  const at = firstIndex(region.text.length, (i) => map(i) >= target);
+  return map(at) === target ? at : undefined;
 }

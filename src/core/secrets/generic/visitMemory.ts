@@ -2,6 +2,7 @@
 // when the edit or a change of syntax touches what it read.
 import type { ScanContext } from '../../detector';
 import type { Change, LiveMemory } from '../../liveDocuments';
+import { firstIndex } from '../../text';
 import { mapFindingSpans, type Span } from '../../types';
 import type { AnchorVisit, VisitEvent } from './walker';
 
@@ -64,14 +65,8 @@ function merged(ranges: Span[]): Span[] {
 
 /** Whether `[start, end]` touches one of `ranges` (sorted, not overlapping). */
 function touchesAny(ranges: Span[], start: number, end: number): boolean {
-  let lo = 0;
-  let hi = ranges.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (ranges[mid].end < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < ranges.length && ranges[lo].start <= end;
+  const i = firstIndex(ranges.length, (k) => ranges[k].end >= start);
+  return i < ranges.length && ranges[i].start <= end;
 }
 
 function moved(visit: AnchorVisit, move: (s: Span) => Span): AnchorVisit {
