@@ -80,3 +80,15 @@ test('in an open document the hits, found again only on the lines an edit touche
   }
   assert.ok(redone > 250, `${redone} revisions redid the pass around their edit`);
 });
+
+test('in an open document, a word the text did not hold before an edit is found once the edit writes it', () => {
+  const words = new KeywordSet(['ghp_', 'token', 'const', 'export']);
+  const live = new LiveDocuments();
+  // Typing a line at the end of a file that held neither `token` nor `ghp_`, then a line break and more.
+  const texts = ['export const answer = 42;\n'];
+  texts.push(`${texts[0]}const token = "ghp_abc";`, `${texts[0]}const token = "ghp_abc";\n`, `${texts[0]}const token = "ghp_abc";\nexport { token };\n`);
+  for (const text of texts) {
+    const revision = live.revise('doc', text, 'typescript', false);
+    assert.deepEqual(words.hits({ text, live: revision.memory }), words.hits({ text }), JSON.stringify(text));
+  }
+});

@@ -573,3 +573,22 @@ test('a word edit that joins or splits a comment end, an interpolation, an escap
     trees.forget('doc');
   }
 });
+
+test('a token typed into an open document that held no keyword of it is reported, as a fresh scan reports it', async () => {
+  const host = new ParserHost(nodeWasmSource());
+  const live = new Engine(builtinDetectors(DEFAULT_CONFIG), new IncrementalTrees(host), DEFAULT_CONFIG);
+  const fresh = new Engine(builtinDetectors(DEFAULT_CONFIG), host, DEFAULT_CONFIG);
+  const path = 'src/live-typing.ts';
+  let text = 'export const answer = 42;\n';
+  await live.scan({ path, text, documentKey: 'typing' });
+  // The whole line in one edit (a paste, or VS Code's `type` command), then a character at a time.
+  text += `const token = "${tokens[0]}";`;
+  const pasted = await live.scan({ path, text, documentKey: 'typing' });
+  assert.deepEqual(pasted.findings.map((f) => f.ruleId), ['secret/github-pat-classic']);
+  for (const ch of `\nconst other = "${tokens[1]}";\n`) {
+    text += ch;
+    const result = await live.scan({ path, text, documentKey: 'typing' });
+    assert.deepEqual(result.findings, (await fresh.scan({ path, text })).findings);
+  }
+  assert.equal((await live.scan({ path, text, documentKey: 'typing' })).findings.length, 2);
+});

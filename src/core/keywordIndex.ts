@@ -47,14 +47,17 @@ function liveHits(text: string, memory: LiveMemory, pass: KeywordScanner): (numb
     const to = lineEnd === -1 ? text.length : lineEnd;
     const delta = change.newEnd - change.oldEnd;
     const redone = pass.scan(text.slice(from, to));
-    hits = previous.map((offsets, k) => {
+    // Indexed, not `map`: a word without hits is a hole in these arrays, and `map` skips holes.
+    hits = new Array(previous.length);
+    for (let k = 0; k < previous.length; k++) {
+      const offsets = previous[k];
       const kept: number[] = [];
       if (offsets) for (const at of offsets) if (at < from) kept.push(at);
       for (const at of redone[k] ?? []) kept.push(at + from);
       // The old text from `to - delta` on is the new text from `to` on.
       if (offsets) for (const at of offsets) if (at >= to - delta) kept.push(at + delta);
-      return kept.length ? kept : undefined;
-    });
+      if (kept.length) hits[k] = kept;
+    }
   }
   memory.keep(LIVE_KEY, hits);
   return hits;
