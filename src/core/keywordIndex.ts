@@ -85,7 +85,7 @@ export class KeywordSet {
    * Start offsets of every occurrence of each word in `holder.text`, ignoring ASCII case, indexed
    * like `words` (undefined: none). `holder` is the scan context: the pass runs once per context.
    */
-  hits(holder: { text: string }): (number[] | undefined)[] {
+  hits(holder: Holder): (number[] | undefined)[] {
     const all = unionHits(holder);
     return this.ids.map((id) => all[id]);
   }
@@ -94,17 +94,17 @@ export class KeywordSet {
    * Whether any of the words occurs in `holder.text`, ignoring ASCII case: the prefilter answer
    * `lower.includes(word)` gives for ASCII words.
    */
-  any(holder: { text: string }): boolean {
+  any(holder: Holder): boolean {
     return this.ids.some((id) => found(holder, id));
   }
 
   /** Whether `word`, one of this set's, occurs in `holder.text`, ignoring ASCII case. */
-  has(holder: { text: string }, word: string): boolean {
+  has(holder: Holder, word: string): boolean {
     return found(holder, this.idOf(word));
   }
 
   /** Where `word`, one of this set's, occurs in `holder.text`, ignoring ASCII case, in text order. */
-  offsets(holder: { text: string }, word: string): number[] {
+  offsets(holder: Holder, word: string): number[] {
     return unionHits(holder)[this.idOf(word)]?.filter((at) => occursAt(holder.text, word, at)) ?? [];
   }
 
@@ -116,7 +116,7 @@ export class KeywordSet {
 }
 
 /** Whether the union's word `id` occurs; a hit is checked against the text, since the pass folds non-ASCII characters onto ASCII ones. */
-function found(holder: { text: string }, id: number): boolean {
+function found(holder: Holder, id: number): boolean {
   return unionHits(holder)[id]?.some((at) => occursAt(holder.text, union[id], at)) ?? false;
 }
 
