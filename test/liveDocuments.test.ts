@@ -102,6 +102,21 @@ function randomEdit(text: string, random: () => number): { at: number; remove: n
   return { at, remove: random() < 0.45 ? 1 : 0, insert: random() < 0.8 ? chars[Math.floor(random() * chars.length)] : '' };
 }
 
+/** `text` with `edit` made, told to the document's incremental tree as VS Code would tell it. */
+function editDocument(trees: IncrementalTrees, key: string, text: string, edit: { at: number; remove: number; insert: string }): string {
+  const before = text.slice(0, edit.at);
+  const removed = text.slice(edit.at, edit.at + edit.remove);
+  const row = before.split('\n').length - 1;
+  const column = edit.at - (before.lastIndexOf('\n') + 1);
+  const removedLines = removed.split('\n');
+  trees.applyChanges(key, [{
+    startIndex: edit.at, oldEndIndex: edit.at + edit.remove, newText: edit.insert,
+    startPosition: { row, column },
+    oldEndPosition: removedLines.length === 1 ? { row, column: column + removed.length } : { row: row + removedLines.length - 1, column: removedLines[removedLines.length - 1].length },
+  }]);
+  return before + edit.insert + text.slice(edit.at + edit.remove);
+}
+
 /** The edit that undoes `last`, so that a document an edit broke heals again. */
 function undo(last: { at: number; insert: string; removed: string }): { at: number; remove: number; insert: string } {
   return { at: last.at, remove: last.insert.length, insert: last.removed };
@@ -124,18 +139,9 @@ test('open documents edited at random report exactly what a fresh scan of the sa
     for (let step = 0; step < 60; step++) {
       const heal = last !== undefined && random() < 0.2;
       const edit = heal ? undo(last!) : randomEdit(text, random);
-      const before = text.slice(0, edit.at);
       const removed = text.slice(edit.at, edit.at + edit.remove);
       last = heal ? undefined : { at: edit.at, insert: edit.insert, removed };
-      const row = before.split('\n').length - 1;
-      const column = edit.at - (before.lastIndexOf('\n') + 1);
-      const removedLines = removed.split('\n');
-      text = before + edit.insert + text.slice(edit.at + edit.remove);
-      trees.applyChanges(key, [{
-        startIndex: edit.at, oldEndIndex: edit.at + edit.remove, newText: edit.insert,
-        startPosition: { row, column },
-        oldEndPosition: removedLines.length === 1 ? { row, column: column + removed.length } : { row: row + removedLines.length - 1, column: removedLines[removedLines.length - 1].length },
-      }]);
+      text = editDocument(trees, key, text, edit);
       // Now and then several edits land before one scan (fast typing).
       if (step % 9 === 4) continue;
       const a = await live.scan({ path, text, documentKey: key });
@@ -210,18 +216,9 @@ test('large open documents parsed in windows (code, JSON) report exactly what a 
       const edit = heal ? undo(last!)
         : random() < 0.35 ? { at: Math.floor(random() * text.length), remove: 0, insert: spanning[Math.floor(random() * spanning.length)] }
           : randomEdit(text, random);
-      const before = text.slice(0, edit.at);
       const removed = text.slice(edit.at, edit.at + edit.remove);
       last = heal ? undefined : { at: edit.at, insert: edit.insert, removed };
-      const row = before.split('\n').length - 1;
-      const column = edit.at - (before.lastIndexOf('\n') + 1);
-      const removedLines = removed.split('\n');
-      text = before + edit.insert + text.slice(edit.at + edit.remove);
-      trees.applyChanges(key, [{
-        startIndex: edit.at, oldEndIndex: edit.at + edit.remove, newText: edit.insert,
-        startPosition: { row, column },
-        oldEndPosition: removedLines.length === 1 ? { row, column: column + removed.length } : { row: row + removedLines.length - 1, column: removedLines[removedLines.length - 1].length },
-      }]);
+      text = editDocument(trees, key, text, edit);
       if (step % 9 === 4) continue;
       const a = await live.scan({ path, text, documentKey: key });
       const b = await new Engine(detectors, new IncrementalTrees(host), DEFAULT_CONFIG).scan({ path, text, documentKey: key });
