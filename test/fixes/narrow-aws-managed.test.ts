@@ -4,28 +4,11 @@
 // line endings and indentation, several findings planned together.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AwsCallSite, FixWorkspace } from '../../src/core/fixes/draft';
+import type { AwsCallSite } from '../../src/core/fixes/draft';
 import { computeFixes } from '../../src/core/fixes/index';
 import { planFixes } from '../../src/core/fixes/plan';
-import { applyTextEdits } from '../../src/core/fixes/suppress';
-import type { Finding, Fix } from '../../src/core/types';
-import { scanText } from '../harness';
+import { applied, findings, fixesOf, workspace } from './awsFixes';
 
-async function findings(path: string, text: string, rule?: string): Promise<Finding[]> {
-  return (await scanText(path, text)).findings.filter((f) => f.category !== 'secret' && (!rule || f.ruleId === rule));
-}
-
-function workspace(text: string, path: string, awsCalls: AwsCallSite[] = []): FixWorkspace {
-  return { read: (p) => (p === path ? text : undefined), awsCalls };
-}
-
-async function fixesOf(path: string, text: string, rule: string, awsCalls: AwsCallSite[] = []): Promise<Fix[]> {
-  const [finding] = await findings(path, text, rule);
-  assert.ok(finding, `a ${rule} finding in ${path}`);
-  return computeFixes(finding, { path, text }, workspace(text, path, awsCalls));
-}
-
-const applied = (text: string, fix: Fix) => applyTextEdits(text, fix.edits[0].edits);
 
 const attachment = (arn: string) => `resource "aws_iam_role_policy_attachment" "worker" {
   role       = aws_iam_role.worker.name

@@ -3,31 +3,15 @@
 // to a service's everyday resources.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { FixWorkspace } from '../../src/core/fixes/draft';
 import { computeFixes } from '../../src/core/fixes/index';
 import { POLICY_SIZE_LIMIT } from '../../src/core/fixes/narrow/aws';
 import { policySize } from '../../src/core/fixes/narrow/awsLists';
 import { planFixes } from '../../src/core/fixes/plan';
-import { applyTextEdits } from '../../src/core/fixes/suppress';
-import type { Finding, Fix } from '../../src/core/types';
-import { scanText } from '../harness';
+import { applied, findings, fixesOf, workspace } from './awsFixes';
 
 const STAR = 'iam/aws-resource-star';
 const ESCALATION = 'iam/aws-privilege-escalation';
 
-async function findings(path: string, text: string, rule?: string): Promise<Finding[]> {
-  return (await scanText(path, text)).findings.filter((f) => f.category !== 'secret' && (!rule || f.ruleId === rule));
-}
-
-const workspace = (text: string, path: string): FixWorkspace => ({ read: (p) => (p === path ? text : undefined), awsCalls: [] });
-
-async function fixesOf(path: string, text: string, rule: string): Promise<Fix[]> {
-  const [finding] = await findings(path, text, rule);
-  assert.ok(finding, `a ${rule} finding in ${path}`);
-  return computeFixes(finding, { path, text }, workspace(text, path));
-}
-
-const applied = (text: string, fix: Fix) => applyTextEdits(text, fix.edits[0].edits);
 
 /** Applies the preferred fix and checks that the rule is no longer reported and that nothing else is fixed again. */
 async function fixedOnce(path: string, text: string, rule: string): Promise<string> {

@@ -3,16 +3,14 @@
 // policy size limits, several findings planned together, resources that cannot be narrowed.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { AwsCallSite, FixWorkspace } from '../../src/core/fixes/draft';
+import type { AwsCallSite } from '../../src/core/fixes/draft';
 import { computeFixes } from '../../src/core/fixes/index';
 import { POLICY_SIZE_LIMIT } from '../../src/core/fixes/narrow/aws';
 import { policySize } from '../../src/core/fixes/narrow/awsLists';
 import { placeholderArn } from '../../src/core/fixes/narrow/awsResources';
 import { planFixes } from '../../src/core/fixes/plan';
-import { applyTextEdits } from '../../src/core/fixes/suppress';
 import { serviceActions } from '../../src/core/iam/aws/actions';
-import type { Finding, Fix } from '../../src/core/types';
-import { scanText } from '../harness';
+import { applied, findings, fixesOf, workspace } from './awsFixes';
 
 const S3_CALLS: AwsCallSite[] = [
   { action: 's3:GetObject', path: 'app/store.py', line: 11 },
@@ -20,21 +18,6 @@ const S3_CALLS: AwsCallSite[] = [
   { action: 's3:GetObject', path: 'app/jobs.py', line: 3 },
 ];
 
-async function findings(path: string, text: string, rule?: string): Promise<Finding[]> {
-  return (await scanText(path, text)).findings.filter((f) => f.category !== 'secret' && (!rule || f.ruleId === rule));
-}
-
-function workspace(text: string, path: string, awsCalls: AwsCallSite[] = []): FixWorkspace {
-  return { read: (p) => (p === path ? text : undefined), awsCalls };
-}
-
-async function fixesOf(path: string, text: string, rule: string, awsCalls: AwsCallSite[] = []): Promise<Fix[]> {
-  const [finding] = await findings(path, text, rule);
-  assert.ok(finding, `a ${rule} finding in ${path}`);
-  return computeFixes(finding, { path, text }, workspace(text, path, awsCalls));
-}
-
-const applied = (text: string, fix: Fix) => applyTextEdits(text, fix.edits[0].edits);
 
 const policy = (action: string, resource = '"arn:aws:s3:::reports/*"') => `{
   "Version": "2012-10-17",
