@@ -127,7 +127,7 @@ export class Engine {
   ): Promise<{ found: RawFinding[]; ctx: ScanContext }> {
     let keepTree = false;
     let release: (() => void) | undefined;
-    const ctx = regionContext({ path, language, text, lines, generated, note, drop, live: revision?.memory }, revision?.lower);
+    const ctx = new RegionContext({ path, language, text, lines, generated, note, drop, live: revision?.memory }, revision?.lower);
     const parsable = !generated && this.trees !== null && isTreeLanguage(language);
     // An open document is parsed in the same windows as a one-off scan, so both report the same;
     // its windowed tree is then reparsed incrementally like a whole one.
@@ -252,7 +252,7 @@ function lineWindows(ctx: ScanContext, offsets: number[]): Span[] {
 /** A context over a slice of a region's text, for a detector re-run around an edit; spans it reports are slice offsets. */
 function subContext(ctx: ScanContext, span: Span): ScanContext {
   const text = ctx.text.slice(span.start, span.end);
-  return regionContext({
+  return new RegionContext({
     path: ctx.path,
     language: ctx.language,
     text,
@@ -281,7 +281,7 @@ class RegionContext implements ScanContext {
   private lowered: string | undefined = undefined;
   private changes: Span[] | undefined = undefined;
 
-  constructor(parts: Omit<ScanContext, 'lower' | 'tree'>, private readonly lowerText: (() => string) | undefined) {
+  constructor(parts: Omit<ScanContext, 'lower' | 'tree'>, private readonly lowerText?: () => string) {
     this.path = parts.path;
     this.language = parts.language;
     this.text = parts.text;
@@ -299,10 +299,6 @@ class RegionContext implements ScanContext {
   get treeChanges(): Span[] | undefined {
     return this.computeTreeChanges && (this.changes ??= this.computeTreeChanges());
   }
-}
-
-function regionContext(parts: Omit<ScanContext, 'lower' | 'tree'>, lowerText?: () => string): RegionContext {
-  return new RegionContext(parts, lowerText);
 }
 
 /** Keeps one finding per value: the most certain, the most specific (a provider format over a generic rule). */
