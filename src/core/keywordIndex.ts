@@ -51,6 +51,11 @@ function liveHits(text: string, memory: LiveMemory, pass: KeywordScanner): (numb
     hits = new Array(previous.length);
     for (let k = 0; k < previous.length; k++) {
       const offsets = previous[k];
+      // Hit lists are never changed once made: one wholly before the edit's lines carries over as it is.
+      if (!redone[k] && (!offsets || offsets[offsets.length - 1] < from)) {
+        if (offsets) hits[k] = offsets;
+        continue;
+      }
       const kept: number[] = [];
       if (offsets) for (const at of offsets) if (at < from) kept.push(at);
       for (const at of redone[k] ?? []) kept.push(at + from);
